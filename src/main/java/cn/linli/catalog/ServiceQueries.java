@@ -1,0 +1,237 @@
+package cn.linli.catalog;
+
+import cn.linli.common.Ids;
+import cn.linli.common.Keyword;
+import cn.linli.common.KeysetQuery;
+import cn.linli.common.KeysetQuery.Key;
+import cn.linli.common.Location;
+import cn.linli.common.Paging;
+import cn.linli.common.Row;
+import cn.linli.common.Sql;
+import cn.linli.common.ValidationException;
+import cn.linli.organization.OrganizationQueries;
+import cn.linli.region.RegionQueries;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.math.BigDecimal;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Service search. One SQL statement returns a page of services with their organization and category, so
+ * the page costs the same whatever its size. Near-me search uses the GiST index on {@code point(lng, lat)}
+ * through a bounding box and checks the exact great-circle distance (ordering by {@code <->} would be wrong:
+ * it measures degrees, and a degree of longitude is shorter than one of latitude).
+ */
+@ApplicationScoped
+public class ServiceQueries {
+    static final String SELECT = "SELECT l.id AS l_id, l.title AS l_title, l.description AS l_description, "
+            + "l.mode AS l_mode, l.address AS l_address, l.lat AS l_lat, l.lng AS l_lng, l.region_id AS l_region_id, "
+            + "array_to_string(l.area_codes, ',') AS l_area_codes, l.pricing AS l_pricing, l.price_fen AS l_price_fen, "
+            + "l.subsidy_fen AS l_subsidy_fen, l.price_unit AS l_price_unit, l.min_age AS l_min_age, "
+            + "l.max_age AS l_max_age, array_to_string(l.target_groups, ',') AS l_target_groups, "
+            + "l.capacity_per_slot AS l_capacity, l.slot_minutes AS l_slot_minutes, l.contact_phone AS l_contact_phone, "
+            + "l.rating_average AS l_rating_average, l.rating_count AS l_rating_count, l.published_at AS l_published_at, "
+            + "l.confirmed_at AS l_confirmed_at, ct.code AS ct_code, ct.title AS ct_title, ct.buyer_name AS ct_buyer_name, "
+            + "%s AS distance_m, " + CategoryQueries.COLUMNS + ", " + OrganizationQueries.COLUMNS
+            + " FROM service_listing l JOIN organization o ON o.id = l.organization_id"
+            + " JOIN category c ON c.id = l.category_id LEFT JOIN contract ct ON ct.id = l.contract_id";
+    /** What residents may see. The literal status matches the partial indexes' predicate. */
+    static final String VISIBLE = "l.status = 'PUBLISHED' AND o.status = 'ACTIVE'";
+    /** The text the bigram index is built on; the query must repeat it exactly for the index to apply. */
+    static final String SEARCHABLE_TEXT = "l.title || ' ' || l.description";
+    private static final String DISTANCE = "linli_distance_m(:lat, :lng, l.lat, l.lng)";
+
+    @Inject
+    Sql sql;
+    @Inject
+    CategoryQueries categories;
+    @Inject
+    RegionQueries regions;
+
+    public ServiceConnection search(ServiceFilter filter, NearInput near, ServiceOrder requestedOrder, Integer first,
+            String after) {
+        int pageSize = Paging.pageSize(first);
+        List<String> where = new ArrayList<>(List.of(VISIBLE));
+        Map<String, Object> params = new HashMap<>();
+        if (near != null) {
+            addNear(near, where, params);
+        }
+        Keyword keyword = filter == null ? null : Keyword.parse(filter.keyword(), "filter.keyword");
+        if (filter != null) {
+            addFilter(filter, keyword, where, params);
+        }
+        ServiceOrder order = orderOf(requestedOrder, keyword, near);
+        KeysetQuery query = keyset(order, keyword, params);
+        String selectFrom = SELECT.formatted(near == null ? "CAST(NULL AS double precision)" : DISTANCE);
+        KeysetQuery.Page page = query.fetch(sql, selectFrom, where, params, after, pageSize);
+        if (page.rows().isEmpty() && filter != null) {
+            // An empty page may mean a mistyped code: tell the client, at the cost of a lookup only now.
+            checkCodes(filter);
+        }
+        List<ServiceConnection.ServiceEdge> edges = new ArrayList<>();
+        for (int i = 0; i < page.rows().size(); i++) {
+            edges.add(new ServiceConnection.ServiceEdge(page.cursors().get(i), service(page.rows().get(i))));
+        }
+        return new ServiceConnection(edges, page.pageInfo(after != null));
+    }
+
+    /** A service residents may see, by id. */
+    public Optional<Service> visible(String id) {
+        long listingId = Ids.parse(id, "id");
+        return sql.rows(SELECT.formatted("CAST(NULL AS double precision)") + " WHERE " + VISIBLE + " AND l.id = :id",
+                Map.of("id", listingId)).stream().map(ServiceQueries::service).findFirst();
+    }
+
+    private static void addNear(NearInput near, List<String> where, Map<String, Object> params) {
+        if (Double.isNaN(near.lat()) || near.lat() < -90 || near.lat() > 90) {
+            throw new ValidationException("near.lat", "error.near.lat");
+        }
+        if (Double.isNaN(near.lng()) || near.lng() < -180 || near.lng() > 180) {
+            throw new ValidationException("near.lng", "error.near.lng");
+        }
+        int radius = near.radiusMeters() == null ? NearInput.DEFAULT_RADIUS : near.radiusMeters();
+        if (radius < 1 || radius > NearInput.MAX_RADIUS) {
+            throw new ValidationException("near.radiusMeters", "error.near.radius", NearInput.MAX_RADIUS);
+        }
+        BoundingBox box = BoundingBox.around(near.lat(), near.lng(), radius);
+        where.add("point(l.lng, l.lat) <@ box(point(:minLng, :minLat), point(:maxLng, :maxLat))");
+        where.add(DISTANCE + " <= :radius");
+        params.putAll(Map.of("lat", near.lat(), "lng", near.lng(), "radius", (double) radius, "minLat", box.minLat(),
+                "maxLat", box.maxLat(), "minLng", box.minLng(), "maxLng", box.maxLng()));
+    }
+
+    private static void addFilter(ServiceFilter filter, Keyword keyword, List<String> where, Map<String, Object> params) {
+        if (filter.categoryCode() != null) {
+            where.add("l.category_id IN (SELECT d.id FROM category d JOIN category p ON d.path LIKE p.path || '%' "
+                    + "WHERE p.code = :categoryCode)");
+            params.put("categoryCode", filter.categoryCode());
+        }
+        if (keyword != null) {
+            where.add(keyword.condition(SEARCHABLE_TEXT, "kw", params));
+        }
+        if (filter.regionCode() != null) {
+            // Located in or serving a region below the given one, or serving a region that contains it.
+            where.add("(l.reach_codes @> ARRAY[CAST(:regionCode AS text)] OR l.area_codes && "
+                    + "coalesce((SELECT r.path FROM region r WHERE r.code = :regionCode), '{}'))");
+            params.put("regionCode", filter.regionCode());
+        }
+        if (filter.openAt() != null) {
+            LocalDateTime local = filter.openAt().atZoneSameInstant(Row.CHINA).toLocalDateTime();
+            where.add("CASE WHEN EXISTS (SELECT 1 FROM listing_schedule_exception e WHERE e.listing_id = l.id "
+                    + "AND e.on_date = :openDate) THEN EXISTS (SELECT 1 FROM listing_schedule_exception e "
+                    + "WHERE e.listing_id = l.id AND e.on_date = :openDate AND NOT e.closed AND e.opens <= :openTime "
+                    + "AND e.closes > :openTime) ELSE EXISTS (SELECT 1 FROM listing_weekly_hours h "
+                    + "WHERE h.listing_id = l.id AND h.weekday = :openWeekday AND h.opens <= :openTime "
+                    + "AND h.closes > :openTime) END");
+            params.put("openDate", local.toLocalDate());
+            params.put("openTime", local.toLocalTime());
+            params.put("openWeekday", local.getDayOfWeek().getValue());
+        }
+        if (filter.pricing() != null) {
+            where.add("l.pricing = :pricing");
+            params.put("pricing", filter.pricing().name());
+        }
+        if (filter.age() != null) {
+            if (filter.age() < 0 || filter.age() > 150) {
+                throw new ValidationException("filter.age", "error.age.range");
+            }
+            where.add("(l.min_age IS NULL OR l.min_age <= :age) AND (l.max_age IS NULL OR l.max_age >= :age)");
+            params.put("age", filter.age());
+        }
+        if (filter.targetGroup() != null) {
+            where.add("(l.target_groups = '{}' OR l.target_groups @> ARRAY[CAST(:targetGroup AS text)])");
+            params.put("targetGroup", filter.targetGroup().name());
+        }
+        if (filter.mode() != null) {
+            where.add("l.mode = :mode");
+            params.put("mode", filter.mode().name());
+        }
+        if (filter.governmentFunded() != null) {
+            where.add(filter.governmentFunded() ? "l.contract_id IS NOT NULL" : "l.contract_id IS NULL");
+        }
+        if (filter.minRatingLevel() != null) {
+            where.add("o.rating_level >= :minRating AND o.rating_expires_on >= CURRENT_DATE");
+            params.put("minRating", filter.minRatingLevel().stars());
+        }
+        if (filter.organizationId() != null) {
+            where.add("l.organization_id = :organizationId");
+            params.put("organizationId", Ids.parse(filter.organizationId(), "filter.organizationId"));
+        }
+    }
+
+    private void checkCodes(ServiceFilter filter) {
+        if (filter.categoryCode() != null) {
+            categories.require(filter.categoryCode(), "filter.categoryCode");
+        }
+        if (filter.regionCode() != null) {
+            regions.require(filter.regionCode(), "filter.regionCode");
+        }
+    }
+
+    private static ServiceOrder orderOf(ServiceOrder requested, Keyword keyword, NearInput near) {
+        if (requested == null) {
+            return keyword != null ? ServiceOrder.RELEVANCE : near != null ? ServiceOrder.DISTANCE : ServiceOrder.NEWEST;
+        }
+        if (requested == ServiceOrder.DISTANCE && near == null) {
+            throw new ValidationException("orderBy", "error.order.distanceNeedsNear");
+        }
+        if (requested == ServiceOrder.RELEVANCE && keyword == null) {
+            throw new ValidationException("orderBy", "error.order.relevanceNeedsKeyword");
+        }
+        return requested;
+    }
+
+    private static KeysetQuery keyset(ServiceOrder order, Keyword keyword, Map<String, Object> params) {
+        Key id = new Key("l.id", "bigint");
+        return switch (order) {
+            case DISTANCE -> new KeysetQuery("distance", List.of(new Key(DISTANCE, "double precision"), id), false);
+            case RATING -> new KeysetQuery("rating", List.of(new Key("coalesce(l.rating_average, 0)", "numeric"),
+                    new Key("l.rating_count", "integer"), id), true);
+            case NEWEST -> new KeysetQuery("newest", List.of(new Key("l.published_at", "timestamptz"), id), true);
+            case RELEVANCE -> {
+                params.put("kwTitle", keyword.first());
+                yield new KeysetQuery("relevance", List.of(
+                        new Key("(CASE WHEN strpos(lower(l.title), :kwTitle) > 0 THEN 0 ELSE 1 END)", "integer"),
+                        new Key("length(l.title)", "integer"), id), false);
+            }
+        };
+    }
+
+    static Service service(Row row) {
+        Double lat = row.doubleValue("l_lat");
+        Double lng = row.doubleValue("l_lng");
+        BigDecimal average = row.decimal("l_rating_average");
+        String contract = row.string("ct_code");
+        return new Service(row.string("l_id"), row.string("l_title"), row.string("l_description"),
+                CategoryQueries.category(row), OrganizationQueries.organization(row),
+                ServiceMode.valueOf(row.string("l_mode")), row.string("l_address"),
+                lat == null || lng == null ? null : new Location(lat, lng), row.doubleValue("distance_m"),
+                new Service.Price(Pricing.valueOf(row.string("l_pricing")), row.intValue("l_price_fen"),
+                        row.intValue("l_subsidy_fen"), row.string("l_price_unit")),
+                new Service.Eligibility(row.intValue("l_min_age"), row.intValue("l_max_age"),
+                        row.list("l_target_groups").stream().map(TargetGroup::valueOf).toList()),
+                row.intValue("l_capacity"), row.intValue("l_slot_minutes"), row.string("l_contact_phone"),
+                average == null ? null : average.doubleValue(), row.intValue("l_rating_count"),
+                row.dateTime("l_published_at"), row.dateTime("l_confirmed_at"),
+                contract == null ? null : new Service.Funding(contract, row.string("ct_title"), row.string("ct_buyer_name")),
+                row.longValue("l_region_id"), row.list("l_area_codes"));
+    }
+
+    /** Degrees around a point that surely contain a circle of {@code radius} metres. */
+    record BoundingBox(double minLat, double maxLat, double minLng, double maxLng) {
+        private static final double METRES_PER_DEGREE_LAT = 110_574; // the smallest, at the equator
+
+        static BoundingBox around(double lat, double lng, double radius) {
+            double dLat = radius / METRES_PER_DEGREE_LAT * 1.01;
+            double maxAbsLat = Math.min(90, Math.abs(lat) + dLat);
+            double cos = Math.cos(Math.toRadians(maxAbsLat));
+            double dLng = cos < 0.01 ? 180 : radius / (111_320 * cos) * 1.01;
+            return new BoundingBox(lat - dLat, lat + dLat, Math.max(-180, lng - dLng), Math.min(180, lng + dLng));
+        }
+    }
+}

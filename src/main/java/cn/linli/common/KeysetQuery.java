@@ -1,0 +1,89 @@
+package cn.linli.common;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One page of a keyset-paged query: {@code SELECT <columns>, <keys as text> FROM … WHERE … AND (keys, id) >
+ * (cursor) ORDER BY keys, id LIMIT n + 1}. All keys sort in one direction, so a row comparison expresses
+ * "after the cursor"; the id, last, makes the order total and pages stable under ties.
+ */
+public final class KeysetQuery {
+    /** A sort key: an SQL expression and the SQL type its text form is cast back to. */
+    public record Key(String expression, String sqlType) {
+    }
+
+    /** A fetched page: rows, each row's cursor, and whether more rows follow. */
+    public record Page(List<Row> rows, List<String> cursors, boolean hasNextPage) {
+        public PageInfo pageInfo(boolean hasPreviousPage) {
+            return new PageInfo(hasNextPage, hasPreviousPage, cursors.isEmpty() ? null : cursors.get(0),
+                    cursors.isEmpty() ? null : cursors.get(cursors.size() - 1));
+        }
+    }
+
+    private final String ordering;
+    private final List<Key> keys;
+    private final boolean descending;
+
+    /** {@code keys} end with the unique id expression. */
+    public KeysetQuery(String ordering, List<Key> keys, boolean descending) {
+        this.ordering = ordering;
+        this.keys = keys;
+        this.descending = descending;
+    }
+
+    /**
+     * @param selectFrom {@code SELECT columns FROM tables} without WHERE
+     * @param where      conditions, ANDed
+     */
+    public Page fetch(Sql sql, String selectFrom, List<String> where, Map<String, Object> params, String after,
+            int pageSize) {
+        Map<String, Object> bound = new HashMap<>(params);
+        List<String> conditions = new ArrayList<>(where);
+        if (after != null) {
+            List<String> values = Paging.decode(after, ordering, keys.size());
+            List<String> placeholders = new ArrayList<>();
+            for (int i = 0; i < keys.size(); i++) {
+                bound.put("cursor" + i, values.get(i));
+                placeholders.add("CAST(:cursor" + i + " AS " + keys.get(i).sqlType() + ")");
+            }
+            conditions.add("(" + expressions() + ") " + (descending ? "<" : ">") + " (" + String.join(", ", placeholders) + ")");
+        }
+        StringBuilder text = new StringBuilder(selectFrom.replaceFirst("(?i)^SELECT ", "SELECT " + keyColumns() + ", "));
+        if (!conditions.isEmpty()) {
+            text.append(" WHERE ").append(String.join(" AND ", conditions));
+        }
+        text.append(" ORDER BY ");
+        for (int i = 0; i < keys.size(); i++) {
+            text.append(i == 0 ? "" : ", ").append(keys.get(i).expression()).append(descending ? " DESC" : " ASC");
+        }
+        text.append(" LIMIT ").append(pageSize + 1);
+        List<Row> rows = sql.rows(text.toString(), bound);
+        boolean more = rows.size() > pageSize;
+        List<Row> page = more ? rows.subList(0, pageSize) : rows;
+        List<String> cursors = page.stream().map(this::cursor).toList();
+        return new Page(page, cursors, more);
+    }
+
+    private String expressions() {
+        return String.join(", ", keys.stream().map(Key::expression).toList());
+    }
+
+    private String keyColumns() {
+        List<String> columns = new ArrayList<>();
+        for (int i = 0; i < keys.size(); i++) {
+            columns.add("CAST(" + keys.get(i).expression() + " AS text) AS key_" + i);
+        }
+        return String.join(", ", columns);
+    }
+
+    private String cursor(Row row) {
+        List<String> values = new ArrayList<>();
+        for (int i = 0; i < keys.size(); i++) {
+            values.add(row.string("key_" + i));
+        }
+        return Paging.encode(ordering, values);
+    }
+}

@@ -1,0 +1,13 @@
+package cn.linli.organization;
+
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.Input;
+
+@Input("OrganizationFilter")
+@Description("Which organizations to list. Every field is optional; given fields must all match.")
+public record OrganizationFilter(
+        @Description("Part of the name, e.g. 助老 or 社工.") String keyword,
+        @Description("Organizations serving this category or one of its descendants.") String categoryCode,
+        @Description("Organizations registered in this region or below it.") String regionCode,
+        @Description("At least this valid rating level.") RatingLevel minRatingLevel) {
+}

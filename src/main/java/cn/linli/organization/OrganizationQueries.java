@@ -1,0 +1,33 @@
+package cn.linli.organization;
+
+import cn.linli.common.Location;
+import cn.linli.common.Row;
+
+/** How an organization row is selected and read, shared by every query that joins organizations. */
+public final class OrganizationQueries {
+    /** Columns of {@code organization o}, aliased {@code o_*}. */
+    public static final String COLUMNS = "o.id AS o_id, o.name AS o_name, o.credit_code AS o_credit_code, "
+            + "o.kind AS o_kind, o.status AS o_status, o.address AS o_address, o.lat AS o_lat, o.lng AS o_lng, "
+            + "o.contact_name AS o_contact_name, o.contact_phone AS o_contact_phone, o.description AS o_description, "
+            + "array_to_string(o.service_category_codes, ',') AS o_categories, "
+            + "o.social_worker_count AS o_social_workers, o.rating_level AS o_rating_level, "
+            + "o.rating_expires_on AS o_rating_expires_on, o.rating_average AS o_rating_average, "
+            + "o.rating_count AS o_rating_count, o.region_id AS o_region_id";
+
+    private OrganizationQueries() {
+    }
+
+    public static Organization organization(Row row) {
+        Double lat = row.doubleValue("o_lat");
+        Double lng = row.doubleValue("o_lng");
+        var average = row.decimal("o_rating_average");
+        return new Organization(row.string("o_id"), row.string("o_name"), row.string("o_credit_code"),
+                OrganizationKind.valueOf(row.string("o_kind")), OrganizationStatus.valueOf(row.string("o_status")),
+                row.string("o_address"), lat == null || lng == null ? null : new Location(lat, lng),
+                row.string("o_contact_name"), row.string("o_contact_phone"), row.string("o_description"),
+                row.list("o_categories"), row.intValue("o_social_workers"),
+                RatingLevel.ofStars(row.intValue("o_rating_level")), row.date("o_rating_expires_on"),
+                average == null ? null : average.doubleValue(), row.intValue("o_rating_count"),
+                row.longValue("o_region_id"));
+    }
+}

@@ -1,0 +1,54 @@
+package cn.linli.region;
+
+import cn.linli.common.ApiErrors;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.GraphQLApi;
+import org.eclipse.microprofile.graphql.Name;
+import org.eclipse.microprofile.graphql.Query;
+import org.eclipse.microprofile.graphql.Source;
+
+@GraphQLApi
+@ApiErrors
+public class RegionApi {
+    @Inject
+    RegionQueries regions;
+
+    @Query("regions")
+    @Description("The children of a region (by code), or the top-level regions when no parentCode is given.")
+    public List<Region> regions(@Name("parentCode") String parentCode) {
+        if (parentCode == null) {
+            return regions.roots();
+        }
+        Region parent = regions.require(parentCode, "parentCode");
+        return regions.childrenOf(List.of(parent.id()));
+    }
+
+    @Query("region")
+    @Description("One region by its code; VALIDATION when the code is unknown.")
+    public Region region(@Name("code") String code) {
+        return regions.require(code, "code");
+    }
+
+    @Description("The region this one belongs to (null for the top).")
+    public List<Region> parent(@Source List<Region> children) {
+        List<Long> ids = children.stream().map(Region::parentId).filter(id -> id != null).distinct().toList();
+        Map<Long, Region> byId = regions.byIds(ids).stream().collect(Collectors.toMap(Region::id, Function.identity()));
+        return children.stream().map(child -> child.parentId() == null ? null : byId.get(child.parentId())).toList();
+    }
+
+    @Description("The regions directly below this one, ordered by code.")
+    public List<List<Region>> children(@Source List<Region> parents) {
+        Map<Long, List<Region>> byParent = new HashMap<>();
+        for (Region child : regions.childrenOf(parents.stream().map(Region::id).toList())) {
+            byParent.computeIfAbsent(child.parentId(), id -> new ArrayList<>()).add(child);
+        }
+        return parents.stream().map(parent -> byParent.getOrDefault(parent.id(), List.of())).toList();
+    }
+}
