@@ -9,6 +9,7 @@ import java.util.stream.Collectors;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.GraphQLApi;
 import org.eclipse.microprofile.graphql.Name;
+import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Query;
 import org.eclipse.microprofile.graphql.Source;
 
@@ -20,17 +21,20 @@ public class CategoryApi {
 
     @Query("categories")
     @Description("The top-level service categories (养老, 托育/育幼, 物业 …); ask for `children` to walk the tree.")
+    @NonNull
     public List<Category> categories() {
         return categories.all().stream().filter(c -> c.parentId() == null).toList();
     }
 
     @Query("category")
     @Description("One category by its code; VALIDATION when the code is unknown.")
+    @NonNull
     public Category category(@Name("code") String code) {
         return categories.require(code, "code");
     }
 
     @Description("Sub-categories, in display order.")
+    @NonNull
     public List<List<Category>> children(@Source List<Category> parents) {
         Map<Long, List<Category>> byParent = categories.all().stream().filter(c -> c.parentId() != null)
                 .collect(Collectors.groupingBy(Category::parentId));

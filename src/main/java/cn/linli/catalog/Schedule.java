@@ -4,6 +4,7 @@ import cn.linli.common.Messages;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Ignore;
 
 /** Opening hours of a listing. */
@@ -15,11 +16,12 @@ public final class Schedule {
     public record WeeklyHours(
             @Ignore long listingId,
             @Description("ISO weekday: 1 = Monday … 7 = Sunday.") int weekday,
-            @Description("Opens at (local time, Asia/Shanghai).") LocalTime opens,
-            @Description("Closes at.") LocalTime closes) {
+            @Description("Opens at (local time, Asia/Shanghai).") @NonNull LocalTime opens,
+            @Description("Closes at.") @NonNull LocalTime closes) {
 
         @Description("The weekday's name in the request language (周一 … 周日).")
-        public String getWeekdayLabel() {
+        @NonNull
+    public String getWeekdayLabel() {
             return Messages.get("weekday." + weekday);
         }
     }
@@ -27,7 +29,7 @@ public final class Schedule {
     @Description("A dated exception that replaces the weekly hours of its date (e.g. closed on 春节).")
     public record ScheduleException(
             @Ignore long listingId,
-            @Description("The date.") LocalDate date,
+            @Description("The date.") @NonNull LocalDate date,
             @Description("Closed all day.") boolean closed,
             @Description("Opens at (when not closed).") LocalTime opens,
             @Description("Closes at (when not closed).") LocalTime closes,

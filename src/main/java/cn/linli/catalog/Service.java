@@ -9,29 +9,30 @@ import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Id;
 import org.eclipse.microprofile.graphql.Ignore;
 
 @Description("A service listing (菜单式服务): what an organization offers residents, where, when and for how much.")
 public record Service(
-        @Id String id,
-        @Description("Title, e.g. 老年助餐服务.") String title,
-        @Description("What the service is.") String description,
-        @Description("The category.") Category category,
-        @Description("The organization offering it.") Organization organization,
-        @Description("How it is delivered.") ServiceMode mode,
+        @Id @NonNull String id,
+        @Description("Title, e.g. 老年助餐服务.") @NonNull String title,
+        @Description("What the service is.") @NonNull String description,
+        @Description("The category.") @NonNull Category category,
+        @Description("The organization offering it.") @NonNull Organization organization,
+        @Description("How it is delivered.") @NonNull ServiceMode mode,
         @Description("Where it is delivered or based.") String address,
         @Description("Where it is.") Location location,
         @Description("Metres from the `near` point (great-circle); null without `near`.") Double distanceMeters,
-        @Description("Price and subsidy.") Price price,
-        @Description("Who may use it.") Eligibility eligibility,
+        @Description("Price and subsidy.") @NonNull Price price,
+        @Description("Who may use it.") @NonNull Eligibility eligibility,
         @Description("Places per time slot.") int capacityPerSlot,
         @Description("Length of a time slot in minutes.") int slotMinutes,
         @Description("Telephone for this service (the organization's public contact).") String contactPhone,
         @Description("Mean review rating 1–5; null before the first review.") Double ratingAverage,
         @Description("Number of reviews.") int reviewCount,
         @Description("When it was published.") OffsetDateTime publishedAt,
-        @Description("When the organization last confirmed that these details are current.") OffsetDateTime confirmedAt,
+        @Description("When the organization last confirmed that these details are current.") @NonNull OffsetDateTime confirmedAt,
         @Description("The government purchase contract that funds it (政府购买服务), or null.") Funding funding,
         @Ignore Long regionId,
         @Ignore List<String> areaCodes) {
@@ -40,6 +41,7 @@ public record Service(
     public static final int STALE_AFTER_DAYS = 180;
 
     @Description("Label of the mode in the request language (到店 / 上门 / 线上).")
+    @NonNull
     public String getModeLabel() {
         return Messages.label(mode);
     }
@@ -61,7 +63,7 @@ public record Service(
 
     @Description("Price of one use, in fen (分).")
     public record Price(
-            @Description("Free, subsidized or paid.") Pricing pricing,
+            @Description("Free, subsidized or paid.") @NonNull Pricing pricing,
             @Description("Full price in fen.") int priceFen,
             @Description("Government subsidy in fen.") int subsidyFen,
             @Description("Unit the price is for, e.g. 餐, 次, 小时.") String unit) {
@@ -72,7 +74,8 @@ public record Service(
         }
 
         @Description("Label of the pricing in the request language.")
-        public String getPricingLabel() {
+        @NonNull
+    public String getPricingLabel() {
             return Messages.label(pricing);
         }
     }
@@ -81,10 +84,11 @@ public record Service(
     public record Eligibility(
             @Description("Minimum age, inclusive; null for none.") Integer minAge,
             @Description("Maximum age, inclusive; null for none.") Integer maxAge,
-            @Description("Groups it is reserved for; empty for everyone.") List<TargetGroup> targetGroups) {
+            @Description("Groups it is reserved for; empty for everyone.") @NonNull List<TargetGroup> targetGroups) {
 
         @Description("Labels of the target groups in the request language.")
-        public List<String> getTargetGroupLabels() {
+        @NonNull
+    public List<String> getTargetGroupLabels() {
             return targetGroups.stream().map(Messages::label).toList();
         }
     }

@@ -20,6 +20,7 @@ import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.GraphQLApi;
 import org.eclipse.microprofile.graphql.Id;
 import org.eclipse.microprofile.graphql.Name;
+import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Query;
 import org.eclipse.microprofile.graphql.Source;
 
@@ -36,6 +37,7 @@ public class ServiceApi {
     @Query("services")
     @Description("Search published services of active organizations. With `near`, only services within the radius "
             + "(default 1 500 m), each with its distance. `first` is at most 100.")
+    @NonNull
     public ServiceConnection services(@Name("filter") ServiceFilter filter, @Name("near") NearInput near,
             @Name("orderBy") ServiceOrder orderBy, @Name("first") Integer first, @Name("after") String after) {
         return services.search(filter, near, orderBy, first, after);
@@ -43,11 +45,13 @@ public class ServiceApi {
 
     @Query("service")
     @Description("One published service by id.")
+    @NonNull
     public Service service(@Name("id") @Id String id) {
         return services.visible(id).orElseThrow(() -> new NotFoundException("error.service.notFound", id));
     }
 
     @Description("Weekly opening hours, Monday first.")
+    @NonNull
     public List<List<Schedule.WeeklyHours>> weeklyHours(@Source List<Service> list) {
         Map<Long, List<Schedule.WeeklyHours>> byListing = new HashMap<>();
         for (Row row : sql.rows("SELECT listing_id, weekday, opens, closes FROM listing_weekly_hours "
@@ -60,6 +64,7 @@ public class ServiceApi {
     }
 
     @Description("Dated exceptions from today on (holidays, extra hours).")
+    @NonNull
     public List<List<Schedule.ScheduleException>> scheduleExceptions(@Source List<Service> list) {
         Map<Long, List<Schedule.ScheduleException>> byListing = new HashMap<>();
         for (Row row : sql.rows("SELECT listing_id, on_date, closed, opens, closes, note FROM listing_schedule_exception "
@@ -80,6 +85,7 @@ public class ServiceApi {
     }
 
     @Description("The regions the service serves (上门 services come to homes there).")
+    @NonNull
     public List<List<Region>> serviceArea(@Source List<Service> list) {
         Set<String> codes = new LinkedHashSet<>();
         list.forEach(s -> codes.addAll(s.areaCodes()));

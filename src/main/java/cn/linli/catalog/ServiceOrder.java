@@ -7,5 +7,5 @@ public enum ServiceOrder {
     @Description("Nearest first (needs `near`).") DISTANCE,
     @Description("Best reviewed first.") RATING,
     @Description("Most recently published first.") NEWEST,
-    @Description("Best keyword match first (needs `filter.keyword`): title matches before description matches.") RELEVANCE
+    @Description("Best keyword match first (needs `filter.keyword`): title matches (earlier in the title first) before description matches.") RELEVANCE
 }

@@ -195,8 +195,9 @@ public class ServiceQueries {
             case NEWEST -> new KeysetQuery("newest", List.of(new Key("l.published_at", "timestamptz"), id), true);
             case RELEVANCE -> {
                 params.put("kwTitle", keyword.first());
+                // title matches first, the earlier in the title the better; then shorter titles
                 yield new KeysetQuery("relevance", List.of(
-                        new Key("(CASE WHEN strpos(lower(l.title), :kwTitle) > 0 THEN 0 ELSE 1 END)", "integer"),
+                        new Key("coalesce(nullif(strpos(lower(l.title), :kwTitle), 0), 1000)", "integer"),
                         new Key("length(l.title)", "integer"), id), false);
             }
         };

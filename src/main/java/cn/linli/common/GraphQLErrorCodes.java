@@ -54,11 +54,18 @@ public class GraphQLErrorCodes implements EventingService {
             if (result.getErrors().stream().allMatch(GraphQLErrorCodes::hasCode)) {
                 return CompletableFuture.completedFuture(result);
             }
+            // A null in a non-null field only follows from another error (a variable that did not coerce): drop it.
+            boolean others = result.getErrors().stream().anyMatch(error -> !isNullConsequence(error));
             List<GraphQLError> errors = result.getErrors().stream()
+                    .filter(error -> !(others && isNullConsequence(error)))
                     .map(error -> hasCode(error) ? error : withCode(error)).toList();
             return CompletableFuture.completedFuture(ExecutionResultImpl.newExecutionResult().from(result)
                     .errors(errors).build());
         }
+    }
+
+    static boolean isNullConsequence(GraphQLError error) {
+        return error instanceof graphql.execution.NonNullableFieldWasNullError;
     }
 
     static boolean hasCode(GraphQLError error) {

@@ -1,5 +1,7 @@
 package cn.linli.common;
 
+import jakarta.persistence.PersistenceException;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -60,11 +62,29 @@ public final class KeysetQuery {
             text.append(i == 0 ? "" : ", ").append(keys.get(i).expression()).append(descending ? " DESC" : " ASC");
         }
         text.append(" LIMIT ").append(pageSize + 1);
-        List<Row> rows = sql.rows(text.toString(), bound);
+        List<Row> rows;
+        try {
+            rows = sql.rows(text.toString(), bound);
+        } catch (PersistenceException e) {
+            if (after != null && isBadValue(e)) {
+                throw new ValidationException("after", "error.cursor.malformed");
+            }
+            throw e;
+        }
         boolean more = rows.size() > pageSize;
         List<Row> page = more ? rows.subList(0, pageSize) : rows;
         List<String> cursors = page.stream().map(this::cursor).toList();
         return new Page(page, cursors, more);
+    }
+
+    /** SQLSTATE class 22: a cursor value that does not cast to its key's type (a forged cursor). */
+    private static boolean isBadValue(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("22")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private String expressions() {

@@ -6,16 +6,17 @@ import cn.linli.common.Row;
 import java.time.LocalDate;
 import java.util.List;
 import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Id;
 import org.eclipse.microprofile.graphql.Ignore;
 
 @Description("A social organization (社会组织) or other provider offering services. Its contact details are public.")
 public record Organization(
-        @Id String id,
-        @Description("Registered name.") String name,
-        @Description("统一社会信用代码 (GB 32100).") String creditCode,
-        @Description("Legal form.") OrganizationKind kind,
-        @Description("Status on the platform.") OrganizationStatus status,
+        @Id @NonNull String id,
+        @Description("Registered name.") @NonNull String name,
+        @Description("统一社会信用代码 (GB 32100).") @NonNull String creditCode,
+        @Description("Legal form.") @NonNull OrganizationKind kind,
+        @Description("Status on the platform.") @NonNull OrganizationStatus status,
         @Description("Street address.") String address,
         @Description("Where it is.") Location location,
         @Description("Contact person.") String contactName,
@@ -41,11 +42,13 @@ public record Organization(
     }
 
     @Description("Label of the legal form in the request language.")
+    @NonNull
     public String getKindLabel() {
         return Messages.label(kind);
     }
 
     @Description("Label of the status in the request language.")
+    @NonNull
     public String getStatusLabel() {
         return Messages.label(status);
     }

@@ -23,6 +23,7 @@ import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.GraphQLApi;
 import org.eclipse.microprofile.graphql.Id;
 import org.eclipse.microprofile.graphql.Name;
+import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Query;
 import org.eclipse.microprofile.graphql.Source;
 
@@ -44,6 +45,7 @@ public class OrganizationApi {
 
     @Query("organizations")
     @Description("Active organizations, best rated first. `first` is at most 100.")
+    @NonNull
     public OrganizationConnection organizations(@Name("filter") OrganizationFilter filter, @Name("first") Integer first,
             @Name("after") String after) {
         int pageSize = Paging.pageSize(first);
@@ -80,6 +82,7 @@ public class OrganizationApi {
 
     @Query("organization")
     @Description("One organization by id. Organizations that are not active are not found.")
+    @NonNull
     public Organization organization(@Name("id") @Id String id) {
         long organizationId = Ids.parse(id, "id");
         return sql.rows(SELECT + " WHERE o.id = :id AND o.status = 'ACTIVE'", Map.of("id", organizationId)).stream()
@@ -95,6 +98,7 @@ public class OrganizationApi {
     }
 
     @Description("The categories the organization serves.")
+    @NonNull
     public List<List<Category>> serviceCategories(@Source List<Organization> organizations) {
         Map<String, Category> byCode = categories.all().stream().collect(Collectors.toMap(Category::code, Function.identity()));
         return organizations.stream()

@@ -3,10 +3,11 @@ package cn.linli.organization;
 import cn.linli.common.PageInfo;
 import java.util.List;
 import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.NonNull;
 
 @Description("A page of organizations.")
-public record OrganizationConnection(List<OrganizationEdge> edges, PageInfo pageInfo) {
+public record OrganizationConnection(@NonNull List<OrganizationEdge> edges, @NonNull PageInfo pageInfo) {
     @Description("An organization and its cursor.")
-    public record OrganizationEdge(String cursor, Organization node) {
+    public record OrganizationEdge(@NonNull String cursor, @NonNull Organization node) {
     }
 }

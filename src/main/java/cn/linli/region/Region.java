@@ -3,15 +3,16 @@ package cn.linli.region;
 import cn.linli.common.Location;
 import cn.linli.common.Messages;
 import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Ignore;
 
 @Description("An administrative region: 区, 街道/镇, 社区/村 or 网格/小区, with the figures coverage planning needs.")
 public record Region(
         @Ignore long id,
         @Ignore Long parentId,
-        @Description("Statistical division code (统计用区划代码); grids extend their community's code.") String code,
-        @Description("Name, e.g. 西园街道.") String name,
-        @Description("Level in the region tree.") RegionLevel level,
+        @Description("Statistical division code (统计用区划代码); grids extend their community's code.") @NonNull String code,
+        @Description("Name, e.g. 西园街道.") @NonNull String name,
+        @Description("Level in the region tree.") @NonNull RegionLevel level,
         @Description("Centre of the region.") Location centroid,
         @Description("Resident population.") Integer population,
         @Description("Residents aged 60 or more.") Integer aged60Plus,
@@ -19,6 +20,7 @@ public record Region(
         @Description("Children aged 3–12.") Integer children3To12) {
 
     @Description("The level's label in the request language (e.g. 街道).")
+    @NonNull
     public String getLevelLabel() {
         return Messages.label(level);
     }

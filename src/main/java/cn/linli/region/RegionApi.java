@@ -11,6 +11,7 @@ import java.util.stream.Collectors;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.GraphQLApi;
 import org.eclipse.microprofile.graphql.Name;
+import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Query;
 import org.eclipse.microprofile.graphql.Source;
 
@@ -22,6 +23,7 @@ public class RegionApi {
 
     @Query("regions")
     @Description("The children of a region (by code), or the top-level regions when no parentCode is given.")
+    @NonNull
     public List<Region> regions(@Name("parentCode") String parentCode) {
         if (parentCode == null) {
             return regions.roots();
@@ -32,6 +34,7 @@ public class RegionApi {
 
     @Query("region")
     @Description("One region by its code; VALIDATION when the code is unknown.")
+    @NonNull
     public Region region(@Name("code") String code) {
         return regions.require(code, "code");
     }
@@ -44,6 +47,7 @@ public class RegionApi {
     }
 
     @Description("The regions directly below this one, ordered by code.")
+    @NonNull
     public List<List<Region>> children(@Source List<Region> parents) {
         Map<Long, List<Region>> byParent = new HashMap<>();
         for (Region child : regions.childrenOf(parents.stream().map(Region::id).toList())) {
