@@ -1,0 +1,38 @@
+-- wrk: the mini-program's near-me search (graphql/operations/NearbyServices.graphql) at random points of
+-- the benchmark area, for a random top category, a page of 20 with organizations.
+local categories = {"elderly", "childcare", "property", "housekeeping", "health", "disability", "legal", "counseling"}
+local query = [[query NearbyServices($lat: Float!, $lng: Float!, $categoryCode: String, $first: Int) {
+  services(near: {lat: $lat, lng: $lng}, filter: {categoryCode: $categoryCode}, orderBy: DISTANCE, first: $first) {
+    edges { cursor node { id title distanceMeters modeLabel price { pricing pricingLabel residentPaysFen unit }
+      ratingAverage governmentFunded stale category { code name } organization { id name ratingLevel ratingLevelLabel } } }
+    pageInfo { hasNextPage endCursor } } }]]
+query = query:gsub("\n", " ")
+
+wrk.method = "POST"
+wrk.headers["Content-Type"] = "application/json"
+
+local thread_seed = 0
+function setup(thread)
+  thread_seed = thread_seed + 1
+  thread:set("seed", thread_seed)
+end
+
+function init(args)
+  math.randomseed(1000 + seed)
+end
+
+function request()
+  local lat = 35.0 + math.random() * 2.0
+  local lng = 102.6 + math.random() * 2.4
+  local category = categories[math.random(#categories)]
+  local body = string.format('{"query":"%s","variables":{"lat":%.6f,"lng":%.6f,"categoryCode":"%s","first":20}}',
+    query:gsub('"', '\\"'), lat, lng, category)
+  return wrk.format(nil, "/graphql", nil, body)
+end
+
+local errors = 0
+function response(status, headers, body)
+  if status ~= 200 or body:find('"errors"') then
+    errors = errors + 1
+  end
+end
