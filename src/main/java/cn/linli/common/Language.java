@@ -20,7 +20,7 @@ public enum Language {
     }
 
     /** The first language range that names zh or en wins; anything else means the default, zh. */
-    static Language fromAcceptLanguage(String header) {
+    public static Language fromAcceptLanguage(String header) {
         if (header == null) {
             return ZH;
         }

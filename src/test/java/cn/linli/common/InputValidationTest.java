@@ -81,6 +81,24 @@ class InputValidationTest {
     }
 
     @Test
+    void queriesThatDoNotParseOrBodiesThatAreNotJsonCarryACode() {
+        Map<String, Object> syntax = GraphQL.anonymous().error("{ services(first: 1 { edges { node { id } } } }", Map.of());
+        assertEquals("VALIDATION", GraphQL.code(syntax));
+        assertTrue(((String) syntax.get("message")).startsWith("请求无效"), (String) syntax.get("message"));
+        io.restassured.response.Response notJson = io.restassured.RestAssured.given().contentType("application/json")
+                .body("{not json").post("/graphql");
+        assertEquals(400, notJson.statusCode());
+        assertEquals("VALIDATION", notJson.jsonPath().getString("errors[0].extensions.code"));
+    }
+
+    @Test
+    void queriesWithTooManyTokensAreRefused() {
+        String huge = "{ " + "categories { code } ".repeat(1500) + "}";
+        Map<String, Object> error = GraphQL.anonymous().error(huge, Map.of());
+        assertEquals("VALIDATION", GraphQL.code(error));
+    }
+
+    @Test
     void queriesDeeperThanTheLimitAreRefusedButIntrospectionWorks() {
         String deep = "{ regions { " + "children { ".repeat(15) + "code" + " }".repeat(15) + " } }";
         Map<String, Object> error = GraphQL.anonymous().error(deep, Map.of());
