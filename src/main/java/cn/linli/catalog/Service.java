@@ -24,7 +24,7 @@ public record Service(
         @Description("Where it is delivered or based.") String address,
         @Description("Where it is.") Location location,
         @Description("Metres from the `near` point (great-circle); null without `near`.") Double distanceMeters,
-        @Description("Price and subsidy.") @NonNull Price price,
+        @Description("Price and subsidy (null only on a draft that has none yet).") Price price,
         @Description("Who may use it.") @NonNull Eligibility eligibility,
         @Description("Places per time slot.") int capacityPerSlot,
         @Description("Length of a time slot in minutes.") int slotMinutes,
@@ -35,7 +35,9 @@ public record Service(
         @Description("When the organization last confirmed that these details are current.") @NonNull OffsetDateTime confirmedAt,
         @Description("The government purchase contract that funds it (政府购买服务), or null.") Funding funding,
         @Ignore Long regionId,
-        @Ignore List<String> areaCodes) {
+        @Ignore List<String> areaCodes,
+        @Description("Lifecycle status; residents only ever see PUBLISHED.") @NonNull ListingStatus status,
+        @Description("Version for optimistic locking: send it back with updates and actions.") int version) {
 
     /** Listings not confirmed for this many days are shown to residents as stale. */
     public static final int STALE_AFTER_DAYS = 180;
@@ -44,6 +46,12 @@ public record Service(
     @NonNull
     public String getModeLabel() {
         return Messages.label(mode);
+    }
+
+    @NonNull
+    @Description("Label of the status in the request language.")
+    public String getStatusLabel() {
+        return Messages.label(status);
     }
 
     @Description("Whether a government purchase contract funds it (政府购买服务).")

@@ -36,7 +36,7 @@ public class ServiceQueries {
             + "l.max_age AS l_max_age, array_to_string(l.target_groups, ',') AS l_target_groups, "
             + "l.capacity_per_slot AS l_capacity, l.slot_minutes AS l_slot_minutes, l.contact_phone AS l_contact_phone, "
             + "l.rating_average AS l_rating_average, l.rating_count AS l_rating_count, l.published_at AS l_published_at, "
-            + "l.confirmed_at AS l_confirmed_at, ct.code AS ct_code, ct.title AS ct_title, ct.buyer_name AS ct_buyer_name, "
+            + "l.confirmed_at AS l_confirmed_at, l.status AS l_status, l.version AS l_version, ct.code AS ct_code, ct.title AS ct_title, ct.buyer_name AS ct_buyer_name, "
             + "%s AS distance_m, " + CategoryQueries.COLUMNS + ", " + OrganizationQueries.COLUMNS
             + " FROM service_listing l JOIN organization o ON o.id = l.organization_id"
             + " JOIN category c ON c.id = l.category_id LEFT JOIN contract ct ON ct.id = l.contract_id";
@@ -78,6 +78,12 @@ public class ServiceQueries {
             edges.add(new ServiceConnection.ServiceEdge(page.cursors().get(i), service(page.rows().get(i))));
         }
         return new ServiceConnection(edges, page.pageInfo(after != null));
+    }
+
+    /** A listing whatever its status, for its organization's members (callers check access). */
+    public Optional<Service> any(long listingId) {
+        return sql.rows(SELECT.formatted("CAST(NULL AS double precision)") + " WHERE l.id = :id", Map.of("id", listingId))
+                .stream().map(ServiceQueries::service).findFirst();
     }
 
     /** A service residents may see, by id. */
@@ -212,15 +218,16 @@ public class ServiceQueries {
                 CategoryQueries.category(row), OrganizationQueries.organization(row),
                 ServiceMode.valueOf(row.string("l_mode")), row.string("l_address"),
                 lat == null || lng == null ? null : new Location(lat, lng), row.doubleValue("distance_m"),
-                new Service.Price(Pricing.valueOf(row.string("l_pricing")), row.intValue("l_price_fen"),
-                        row.intValue("l_subsidy_fen"), row.string("l_price_unit")),
+                row.string("l_pricing") == null ? null : new Service.Price(Pricing.valueOf(row.string("l_pricing")),
+                        row.intValue("l_price_fen"), row.intValue("l_subsidy_fen"), row.string("l_price_unit")),
                 new Service.Eligibility(row.intValue("l_min_age"), row.intValue("l_max_age"),
                         row.list("l_target_groups").stream().map(TargetGroup::valueOf).toList()),
                 row.intValue("l_capacity"), row.intValue("l_slot_minutes"), row.string("l_contact_phone"),
                 average == null ? null : average.doubleValue(), row.intValue("l_rating_count"),
                 row.dateTime("l_published_at"), row.dateTime("l_confirmed_at"),
                 contract == null ? null : new Service.Funding(contract, row.string("ct_title"), row.string("ct_buyer_name")),
-                row.longValue("l_region_id"), row.list("l_area_codes"));
+                row.longValue("l_region_id"), row.list("l_area_codes"), ListingStatus.valueOf(row.string("l_status")),
+                row.intValue("l_version"));
     }
 
     /** Degrees around a point that surely contain a circle of {@code radius} metres. */

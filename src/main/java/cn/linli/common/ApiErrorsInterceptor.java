@@ -42,8 +42,11 @@ public class ApiErrorsInterceptor {
             if (cause instanceof ApiException api) {
                 return api;
             }
-            if (cause instanceof OptimisticLockException) {
+            if (cause instanceof OptimisticLockException || cause instanceof org.hibernate.StaleStateException) {
                 return new ConflictException("error.staleVersion");
+            }
+            if (cause instanceof SQLException sql && "23505".equals(sql.getSQLState())) {
+                return new ConflictException("error.duplicate");
             }
             if (cause instanceof SQLTransientConnectionException || isConnectionFailure(cause)) {
                 LOG.warnf("Database unavailable in %s: %s", context.getMethod().getName(), cause.getClass().getName());

@@ -22,6 +22,13 @@ public class Sql {
         return tuples.stream().map(Row::new).toList();
     }
 
+    /** An INSERT, UPDATE or DELETE; returns the number of rows it touched. */
+    public int update(String sql, Map<String, ?> params) {
+        Query query = em.createNativeQuery(sql);
+        params.forEach(query::setParameter);
+        return query.executeUpdate();
+    }
+
     public List<Row> rows(String sql) {
         return rows(sql, Map.of());
     }

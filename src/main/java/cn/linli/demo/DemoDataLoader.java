@@ -115,6 +115,34 @@ public class DemoDataLoader {
             writeOrganizations();
             writeContracts();
             writeListings();
+            writeDemoPeople();
+        }
+
+        /** The demo tokens' subjects (GET /demo/tokens) get something to act for. */
+        private void writeDemoPeople() throws SQLException {
+            long district = regionId(DemoDistrict.CODE);
+            execute("INSERT INTO organization_member (organization_id, subject, role, added_by) VALUES (?, ?, 'OWNER', 'demo')",
+                    providers.get(0).id(), "demo-org-staff");
+            execute("INSERT INTO official_appointment (subject, region_id, unit_name, appointed_by) VALUES (?, ?, ?, 'demo')",
+                    "demo-official", district, BUYER);
+            execute("INSERT INTO evaluator_profile (subject, agency, registered_by) VALUES (?, ?, 'demo')",
+                    "demo-evaluator", "甘肃省社会组织评估中心（示例）");
+        }
+
+        private long regionId(String code) throws SQLException {
+            try (PreparedStatement query = connection.prepareStatement("SELECT id FROM region WHERE code = ?")) {
+                query.setString(1, code);
+                return returnedId(query);
+            }
+        }
+
+        private void execute(String sql, Object... values) throws SQLException {
+            try (PreparedStatement statement = connection.prepareStatement(sql)) {
+                for (int i = 0; i < values.length; i++) {
+                    statement.setObject(i + 1, values[i]);
+                }
+                statement.executeUpdate();
+            }
         }
 
         private void writeRegions() throws SQLException {

@@ -3,6 +3,10 @@ package cn.linli.organization;
 import cn.linli.catalog.Category;
 import cn.linli.catalog.CategoryQueries;
 import cn.linli.common.ApiErrors;
+import cn.linli.common.Caller;
+import cn.linli.common.ForbiddenException;
+import cn.linli.identity.Access;
+import cn.linli.identity.MemberRole;
 import cn.linli.common.Ids;
 import cn.linli.common.Keyword;
 import cn.linli.common.KeysetQuery;
@@ -42,6 +46,10 @@ public class OrganizationApi {
     RegionQueries regions;
     @Inject
     CategoryQueries categories;
+    @Inject
+    Access access;
+    @Inject
+    Caller caller;
 
     @Query("organizations")
     @Description("Active organizations, best rated first. `first` is at most 100.")
@@ -81,13 +89,40 @@ public class OrganizationApi {
     }
 
     @Query("organization")
-    @Description("One organization by id. Organizations that are not active are not found.")
+    @Description("One organization by id. Only active ones are public; members and officials of its region also see it in other states.")
     @NonNull
     public Organization organization(@Name("id") @Id String id) {
         long organizationId = Ids.parse(id, "id");
-        return sql.rows(SELECT + " WHERE o.id = :id AND o.status = 'ACTIVE'", Map.of("id", organizationId)).stream()
+        Organization organization = sql.rows(SELECT + " WHERE o.id = :id", Map.of("id", organizationId)).stream()
                 .map(OrganizationQueries::organization).findFirst()
                 .orElseThrow(() -> new NotFoundException("error.organization.notFound", id));
+        if (organization.status() != OrganizationStatus.ACTIVE && access.membership(organizationId).isEmpty()
+                && !access.governs(organization.regionId())) {
+            throw new NotFoundException("error.organization.notFound", id);
+        }
+        return organization;
+    }
+
+    @Description("Members and their roles: for the organization's own members and the officials of its region.")
+    public List<List<Member>> members(@Source List<Organization> organizations) {
+        for (Organization organization : organizations) {
+            if (access.membership(Long.parseLong(organization.id())).isEmpty() && !access.governs(organization.regionId())) {
+                caller.requireAuthenticated();
+                throw new ForbiddenException("error.notMember");
+            }
+        }
+        Map<String, List<Member>> byOrganization = new HashMap<>();
+        for (var row : sql.rows("SELECT organization_id, subject, role, added_at FROM organization_member "
+                + "WHERE organization_id IN (:ids) ORDER BY role, added_at",
+                Map.of("ids", organizations.stream().map(o -> Long.parseLong(o.id())).toList()))) {
+            byOrganization.computeIfAbsent(row.string("organization_id"), k -> new ArrayList<>())
+                    .add(new Member(row.string("subject"), MemberRole.valueOf(row.string("role")), row.dateTime("added_at")));
+        }
+        return organizations.stream().map(o -> byOrganization.getOrDefault(o.id(), List.of())).toList();
+    }
+
+    @Description("A member of an organization.")
+    public record Member(@NonNull String subject, @NonNull MemberRole role, @NonNull java.time.OffsetDateTime addedAt) {
     }
 
     @Description("The region where the organization is registered.")

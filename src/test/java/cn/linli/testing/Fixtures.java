@@ -23,6 +23,29 @@ public class Fixtures {
         loadOnce("fixtures/search.sql", "SELECT 1 FROM region WHERE code = '990100'");
     }
 
+    /** Members and officials of the search world (fixtures/people.sql). */
+    public synchronized void people() {
+        searchWorld();
+        loadOnce("fixtures/people.sql", "SELECT 1 FROM region WHERE code = '990300'");
+    }
+
+    public long organizationA() {
+        return id("SELECT id FROM organization WHERE credit_code = '52990100MJ00000012'");
+    }
+
+    public long organizationB() {
+        return id("SELECT id FROM organization WHERE credit_code = '52990100MJ00000025'");
+    }
+
+    /** Runs a statement (or several) outside the service, as another process would. */
+    public void execute(String sql) {
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     public long id(String sql) {
         try (Connection connection = dataSource.getConnection();
              PreparedStatement query = connection.prepareStatement(sql);

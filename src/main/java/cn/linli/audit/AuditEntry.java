@@ -1,0 +1,21 @@
+package cn.linli.audit;
+
+import java.time.OffsetDateTime;
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.Id;
+import org.eclipse.microprofile.graphql.NonNull;
+
+@Description("One recorded state change: who, what, when, and the changed fields before and after (JSON).")
+public record AuditEntry(
+        @Id @NonNull String id,
+        @Description("When.") @NonNull OffsetDateTime at,
+        @Description("Who: the token subject.") @NonNull String actorSubject,
+        @Description("The role acted in.") @NonNull String actorRole,
+        @Description("The mutation, e.g. suspendOrganization.") @NonNull String action,
+        @Description("What kind of thing changed, e.g. Organization.") @NonNull String entityType,
+        @Description("Which one.") @NonNull String entityId,
+        @Description("The organization concerned, if any.") @Id String organizationId,
+        @Description("The reason given, if any.") String reason,
+        @Description("Changed fields before, as JSON (null for a creation).") String before,
+        @Description("Changed fields after, as JSON (null for a removal).") String after) {
+}
