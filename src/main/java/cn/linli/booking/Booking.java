@@ -1,0 +1,56 @@
+package cn.linli.booking;
+
+import cn.linli.catalog.TargetGroup;
+import cn.linli.common.Messages;
+import java.time.OffsetDateTime;
+import java.util.List;
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.Id;
+import org.eclipse.microprofile.graphql.Ignore;
+import org.eclipse.microprofile.graphql.NonNull;
+
+/**
+ * A booking as one viewer may see it. Personal data is decided when the view is made: the resident sees all;
+ * the organization sees the beneficiary, and the phone masked until it confirms; nobody else gets a view.
+ */
+@Description("A resident's booking of a time slot of a service, for themselves or a family member.")
+public record Booking(
+        @Id @NonNull String id,
+        @Ignore long listingId,
+        @Ignore long organizationId,
+        @Description("Status.") @NonNull BookingStatus status,
+        @Description("Why it was rejected or cancelled.") String statusReason,
+        @Description("Start of the booked slot.") @NonNull OffsetDateTime slotStart,
+        @Description("End of the booked slot.") @NonNull OffsetDateTime slotEnd,
+        @Description("Booked for the resident themself (false: for a family member).") boolean forSelf,
+        @Description("Who receives the service (shown to the resident and the organization only).") Beneficiary beneficiary,
+        @Description("Contact phone: full for the resident; for the organization masked (138****5678) until it confirms.") String contactPhone,
+        @Description("The resident's note to the organization.") String note,
+        @Description("When it was requested.") @NonNull OffsetDateTime createdAt) {
+
+    @NonNull
+    @Description("Label of the status in the request language.")
+    public String getStatusLabel() {
+        return Messages.label(status);
+    }
+
+    @Description("The person who receives the service.")
+    public record Beneficiary(
+            @Description("Name (for a family member).") String name,
+            @Description("Relation to the resident, e.g. 父亲.") String relation,
+            @Description("Age.") Integer age,
+            @Description("Groups declared for eligibility.") @NonNull List<TargetGroup> targetGroups) {
+    }
+
+    /** 13812345678 → 138****5678; shorter numbers keep only their last two digits. */
+    static String mask(String phone) {
+        if (phone == null) {
+            return null;
+        }
+        String digits = phone.replaceAll("[^0-9]", "");
+        if (digits.length() >= 11) {
+            return digits.substring(0, 3) + "****" + digits.substring(digits.length() - 4);
+        }
+        return "*".repeat(Math.max(0, digits.length() - 2)) + digits.substring(Math.max(0, digits.length() - 2));
+    }
+}

@@ -1,0 +1,202 @@
+package cn.linli.booking;
+
+import cn.linli.booking.BookingService.Transition;
+import cn.linli.booking.BookingService.Viewer;
+import cn.linli.catalog.OpeningHours;
+import cn.linli.catalog.Service;
+import cn.linli.common.ApiErrors;
+import cn.linli.common.Caller;
+import cn.linli.common.Ids;
+import cn.linli.common.KeysetQuery;
+import cn.linli.common.KeysetQuery.Key;
+import cn.linli.common.PageInfo;
+import cn.linli.common.Paging;
+import cn.linli.common.Row;
+import cn.linli.common.Sql;
+import cn.linli.common.ValidationException;
+import cn.linli.identity.Access;
+import cn.linli.identity.Me;
+import cn.linli.organization.Organization;
+import io.smallrye.mutiny.Multi;
+import jakarta.inject.Inject;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.GraphQLApi;
+import org.eclipse.microprofile.graphql.Id;
+import org.eclipse.microprofile.graphql.Input;
+import org.eclipse.microprofile.graphql.Mutation;
+import org.eclipse.microprofile.graphql.Name;
+import org.eclipse.microprofile.graphql.NonNull;
+import org.eclipse.microprofile.graphql.Source;
+import io.smallrye.graphql.api.Subscription;
+
+@GraphQLApi
+@ApiErrors
+public class BookingApi {
+    private static final KeysetQuery NEWEST_FIRST = new KeysetQuery("bookings", List.of(new Key("b.id", "bigint")), true);
+    private static final int MAX_AVAILABILITY_DAYS = 31;
+
+    @Inject
+    BookingService bookings;
+    @Inject
+    Caller caller;
+    @Inject
+    Access access;
+    @Inject
+    Sql sql;
+    @Inject
+    BookingEvents events;
+
+    @Description("A page of bookings.")
+    public record BookingConnection(@NonNull List<BookingEdge> edges, @NonNull PageInfo pageInfo) {
+        @Description("A booking and its cursor.")
+        public record BookingEdge(@NonNull String cursor, @NonNull Booking node) {
+        }
+    }
+
+    @Input("BookingFilter")
+    @Description("Which bookings to list: a status and/or slots from … to.")
+    public record BookingFilter(BookingStatus status, OffsetDateTime from, OffsetDateTime to) {
+    }
+
+    @Description("Free places of one slot.")
+    public record Slot(@NonNull OffsetDateTime start, @NonNull OffsetDateTime end, int capacity, int free) {
+    }
+
+    @Mutation("bookService")
+    @NonNull
+    @Description("Resident: book a slot for yourself or a family member. Retrying with the same idempotency key returns "
+            + "the first booking; a full slot gets CONFLICT; eligibility failures say which rule failed.")
+    public Booking bookService(@Name("input") @NonNull BookingInputs.BookService input) {
+        return bookings.book(input);
+    }
+
+    @Mutation("confirmBooking")
+    @NonNull
+    @Description("Organization member: confirm a REQUESTED booking.")
+    public Booking confirmBooking(@Name("input") @NonNull BookingInputs.Action input) {
+        return bookings.act(input, Transition.CONFIRM);
+    }
+
+    @Mutation("rejectBooking")
+    @NonNull
+    @Description("Organization member: reject a REQUESTED booking, with a reason; the place is freed.")
+    public Booking rejectBooking(@Name("input") @NonNull BookingInputs.Action input) {
+        return bookings.act(input, Transition.REJECT);
+    }
+
+    @Mutation("completeBooking")
+    @NonNull
+    @Description("Organization member: the service was given (after the slot started).")
+    public Booking completeBooking(@Name("input") @NonNull BookingInputs.Action input) {
+        return bookings.act(input, Transition.COMPLETE);
+    }
+
+    @Mutation("markNoShow")
+    @NonNull
+    @Description("Organization member: the resident did not come (after the slot started).")
+    public Booking markNoShow(@Name("input") @NonNull BookingInputs.Action input) {
+        return bookings.act(input, Transition.NO_SHOW);
+    }
+
+    @Mutation("cancelBooking")
+    @NonNull
+    @Description("The resident (until the slot starts) or the organization (with a reason) cancels; the place is freed.")
+    public Booking cancelBooking(@Name("input") @NonNull BookingInputs.Action input) {
+        return bookings.act(input, Transition.CANCEL);
+    }
+
+    @NonNull
+    @Description("Resident: your bookings, newest first.")
+    public BookingConnection bookings(@Source Me me, @Name("status") BookingStatus status, @Name("first") Integer first,
+            @Name("after") String after) {
+        caller.requireRole(Caller.RESIDENT);
+        List<String> where = new ArrayList<>(List.of("b.resident_subject = :subject"));
+        Map<String, Object> params = new HashMap<>(Map.of("subject", caller.subject()));
+        if (status != null) {
+            where.add("b.status = :status");
+            params.put("status", status.name());
+        }
+        return page(where, params, first, after, Viewer.RESIDENT);
+    }
+
+    @NonNull
+    @Description("Members of the organization: its bookings, newest first.")
+    public BookingConnection bookings(@Source Organization organization, @Name("filter") BookingFilter filter,
+            @Name("first") Integer first, @Name("after") String after) {
+        long id = Long.parseLong(organization.id());
+        access.requireMember(id);
+        List<String> where = new ArrayList<>(List.of("b.organization_id = :organization"));
+        Map<String, Object> params = new HashMap<>(Map.of("organization", id));
+        if (filter != null) {
+            if (filter.status() != null) {
+                where.add("b.status = :status");
+                params.put("status", filter.status().name());
+            }
+            if (filter.from() != null) {
+                where.add("b.slot_start >= :from");
+                params.put("from", filter.from());
+            }
+            if (filter.to() != null) {
+                where.add("b.slot_start < :to");
+                params.put("to", filter.to());
+            }
+        }
+        return page(where, params, first, after, Viewer.ORGANIZATION);
+    }
+
+    @NonNull
+    @Description("Free places per slot between two dates (inclusive, at most 31 days), for anyone.")
+    public List<Slot> availability(@Source Service service, @Name("from") @NonNull LocalDate from,
+            @Name("to") @NonNull LocalDate to) {
+        if (to.isBefore(from) || from.plusDays(MAX_AVAILABILITY_DAYS).isBefore(to)) {
+            throw new ValidationException("to", "error.availability.range", MAX_AVAILABILITY_DAYS);
+        }
+        long listingId = Long.parseLong(service.id());
+        OpeningHours hours = OpeningHours.of(sql, listingId, service.slotMinutes());
+        Map<OffsetDateTime, Integer> taken = new HashMap<>();
+        for (Row row : sql.rows("SELECT slot_start, taken FROM booking_slot WHERE listing_id = :id AND slot_start >= :from "
+                + "AND slot_start < :to", Map.of("id", listingId, "from", from.atStartOfDay(Row.CHINA).toOffsetDateTime(),
+                "to", to.plusDays(1).atStartOfDay(Row.CHINA).toOffsetDateTime()))) {
+            taken.put(row.dateTime("slot_start"), row.intValue("taken"));
+        }
+        OffsetDateTime now = OffsetDateTime.now();
+        List<Slot> slots = new ArrayList<>();
+        for (LocalDate date = from; !date.isAfter(to); date = date.plusDays(1)) {
+            for (LocalDateTime local : hours.slotsOn(date)) {
+                OffsetDateTime start = local.atZone(Row.CHINA).toOffsetDateTime();
+                if (start.isAfter(now)) {
+                    int free = Math.max(0, service.capacityPerSlot() - taken.getOrDefault(start, 0));
+                    slots.add(new Slot(start, start.plusMinutes(service.slotMinutes()), service.capacityPerSlot(), free));
+                }
+            }
+        }
+        return slots;
+    }
+
+    @Subscription("bookingEvents")
+    @Description("Members of the organization: new and changed bookings as they are committed (any instance). "
+            + "Authorize the websocket with the token (Authorization header, or in the connection_init payload).")
+    public Multi<BookingEvent> bookingEvents(@Name("organizationId") @NonNull @Id String organizationId) {
+        long id = Ids.parse(organizationId, "organizationId");
+        access.requireMember(id);
+        return events.of(id);
+    }
+
+    private BookingConnection page(List<String> where, Map<String, Object> params, Integer first, String after,
+            Viewer viewer) {
+        KeysetQuery.Page page = NEWEST_FIRST.fetch(sql, "SELECT " + BookingService.COLUMNS + " FROM booking b", where,
+                params, after, Paging.pageSize(first));
+        List<BookingConnection.BookingEdge> edges = new ArrayList<>();
+        for (int i = 0; i < page.rows().size(); i++) {
+            edges.add(new BookingConnection.BookingEdge(page.cursors().get(i), BookingService.view(page.rows().get(i), viewer)));
+        }
+        return new BookingConnection(edges, page.pageInfo(after != null));
+    }
+}
