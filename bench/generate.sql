@@ -79,6 +79,9 @@ JOIN bench_org o ON o.n = i % 100000
 JOIN bench_category cat ON cat.n = i % 23
 JOIN bench_community c ON c.n = cell.n;
 
+UPDATE service_listing SET rating_total = round(coalesce(rating_average, 0) * rating_count)
+WHERE rating_count > 0 AND title LIKE '%（71%';
+
 INSERT INTO listing_weekly_hours (listing_id, weekday, opens, closes)
 SELECT l.id, d, TIME '08:30', TIME '17:30' FROM service_listing l, generate_series(1, 5) d WHERE l.title LIKE '%（71%';
 

@@ -17,7 +17,10 @@ import cn.linli.common.ValidationException;
 import cn.linli.identity.Access;
 import cn.linli.identity.Me;
 import cn.linli.organization.Organization;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+import cn.linli.common.ForbiddenException;
 import jakarta.inject.Inject;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -185,8 +188,18 @@ public class BookingApi {
             + "Authorize the websocket with the token (Authorization header, or in the connection_init payload).")
     public Multi<BookingEvent> bookingEvents(@Name("organizationId") @NonNull @Id String organizationId) {
         long id = Ids.parse(organizationId, "organizationId");
-        access.requireMember(id);
-        return events.of(id);
+        caller.requireRole(Caller.ORG_STAFF);
+        String subject = caller.subject();
+        // subscriptions start on the event loop: the membership check (a query) runs on a worker thread
+        return Multi.createFrom().item(() -> isMember(subject, id))
+                .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
+                .onItem().transformToMultiAndConcatenate(member -> member ? events.of(id)
+                        : Multi.createFrom().failure(new ForbiddenException("error.notMember")));
+    }
+
+    private boolean isMember(String subject, long organizationId) {
+        return QuarkusTransaction.requiringNew().call(() -> !sql.rows("SELECT 1 FROM organization_member "
+                + "WHERE organization_id = :org AND subject = :subject", Map.of("org", organizationId, "subject", subject)).isEmpty());
     }
 
     private BookingConnection page(List<String> where, Map<String, Object> params, Integer first, String after,

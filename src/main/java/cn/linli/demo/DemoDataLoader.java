@@ -306,10 +306,15 @@ public class DemoDataLoader {
                 hours.executeBatch();
                 exceptions.executeBatch();
             }
-            try (PreparedStatement ratings = connection.prepareStatement("UPDATE organization o SET "
+            try (PreparedStatement totals = connection.prepareStatement("UPDATE service_listing SET rating_total = "
+                    + "round(coalesce(rating_average, 0) * rating_count) WHERE rating_count > 0")) {
+                totals.executeUpdate();
+            }
+            try (PreparedStatement ratings = connection.prepareStatement("UPDATE organization o SET rating_total = r.total, "
                     + "rating_average = r.average, rating_count = r.count FROM (SELECT organization_id, "
                     + "round(sum(rating_average * rating_count) / sum(rating_count), 2) AS average, "
-                    + "sum(rating_count) AS count FROM service_listing WHERE rating_count > 0 GROUP BY organization_id) r "
+                    + "sum(rating_count) AS count, sum(rating_total) AS total FROM service_listing WHERE rating_count > 0 "
+                    + "GROUP BY organization_id) r "
                     + "WHERE r.organization_id = o.id")) {
                 ratings.executeUpdate();
             }
