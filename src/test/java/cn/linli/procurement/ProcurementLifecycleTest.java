@@ -59,7 +59,7 @@ class ProcurementLifecycleTest {
         input.put("targetRegionCodes", List.of("990100001"));
         input.put("budgetFen", budget);
         input.put("method", "OPEN");
-        input.put("minRatingLevel", "A3");
+        input.put("minRatingLevel", "A4");
         input.put("tenderStart", OffsetDateTime.now().minusMinutes(5).toString());
         input.put("tenderEnd", OffsetDateTime.now().plusDays(10).toString());
         input.put("documents", List.of(Map.of("title", "招标文件", "url", "https://example.gov.cn/tender/1.pdf")));
@@ -103,7 +103,7 @@ class ProcurementLifecycleTest {
         Map<String, Object> unrated = GraphQL.as(OWNER_B).error(BID, Map.of("input", Map.of("procurementId", id,
                 "organizationId", String.valueOf(fixtures.organizationB()), "amountFen", 800_000)));
         assertEquals("VALIDATION", GraphQL.code(unrated));
-        assertTrue(((String) unrated.get("message")).contains("3A"), (String) unrated.get("message"));
+        assertTrue(((String) unrated.get("message")).contains("4A"), (String) unrated.get("message"));
         assertEquals("FORBIDDEN", GraphQL.code(GraphQL.as(Tokens.of("staff-a", "org_staff")).error(BID, Map.of("input", bidA))),
                 "only an OWNER bids");
 
