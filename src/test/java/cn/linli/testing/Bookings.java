@@ -29,14 +29,19 @@ public final class Bookings {
 
     /** Publishes a service of organization A open every day 08:00–20:00 in 60-minute slots; returns its id. */
     public static String openService(long organizationA, String title, int capacity, Map<String, Object> eligibility) {
+        return openService(OWNER, organizationA, title, capacity, eligibility);
+    }
+
+    /** The same, for any organization, by one of its members. */
+    public static String openService(String member, long organization, String title, int capacity, Map<String, Object> eligibility) {
         Map<String, Object> content = Console.completeContent(title);
         content.put("capacityPerSlot", capacity);
         content.put("eligibility", eligibility);
         content.put("weeklyHours", List.of(1, 2, 3, 4, 5, 6, 7).stream()
                 .map(day -> Map.of("weekday", day, "opens", "08:00", "closes", "20:00")).toList());
-        JsonPath created = Console.createListing(OWNER, organizationA, content);
+        JsonPath created = Console.createListing(member, organization, content);
         String id = created.getString("createServiceListing.id");
-        Console.act(OWNER, "publishServiceListing", id, created.getInt("createServiceListing.version"));
+        Console.act(member, "publishServiceListing", id, created.getInt("createServiceListing.version"));
         return id;
     }
 

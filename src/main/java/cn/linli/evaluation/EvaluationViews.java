@@ -1,0 +1,99 @@
+package cn.linli.evaluation;
+
+import cn.linli.common.Messages;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.Id;
+import org.eclipse.microprofile.graphql.Ignore;
+import org.eclipse.microprofile.graphql.NonNull;
+
+/** What the evaluation API shows. */
+public final class EvaluationViews {
+    private EvaluationViews() {
+    }
+
+    @Description("An evaluation template: weighted indicators summing to 100. Versioned.")
+    public record Template(@Id @NonNull String id, @NonNull String name, int version, @NonNull List<Indicator> indicators) {
+    }
+
+    @Description("An indicator of a template.")
+    public record Indicator(@Id @NonNull String id, @NonNull String name, @NonNull IndicatorKind kind, int weight) {
+    }
+
+    @Description("An evaluation cycle: a period, a region (and category) scope, a template version, thresholds and policy.")
+    public record Cycle(
+            @Id @NonNull String id,
+            @NonNull String name,
+            @NonNull LocalDate periodStart,
+            @NonNull LocalDate periodEnd,
+            @NonNull String regionCode,
+            String categoryCode,
+            @NonNull Template template,
+            @Description("Grade thresholds as JSON, e.g. {\"excellent\":90,\"good\":80,\"pass\":60}.") @NonNull String thresholds,
+            @Description("Outcome policy as JSON (barMonths, appealDays …).") @NonNull String policy,
+            @NonNull CycleStatus status,
+            OffsetDateTime publishedAt,
+            @Ignore long regionId) {
+    }
+
+    @Description("The evaluation of one contract in a cycle. Totals, grades and ranks are public once published.")
+    public record Evaluation(
+            @Id @NonNull String id,
+            @Id @NonNull String cycleId,
+            @Id @NonNull String contractId,
+            @Id @NonNull String organizationId,
+            @NonNull String organizationName,
+            @Description("Weighted total 0–100 (null until computed).") Double total,
+            Grade grade,
+            @Description("Rank in the cycle by total (1 = best).") Integer rank,
+            @Description("Changes only through an appeal decision.") int version,
+            @Ignore long regionId) {
+
+        public String getGradeLabel() {
+            return grade == null ? null : Messages.label(grade);
+        }
+    }
+
+    @Description("A score of an indicator. Manual comments are shown to officials and the organization only.")
+    public record Score(
+            @Id @NonNull String indicatorId,
+            @NonNull String indicatorName,
+            @NonNull IndicatorKind kind,
+            int weight,
+            double score,
+            String comment,
+            @Description("For computed indicators: the inputs, as JSON, so anyone can recompute them.") String inputs) {
+    }
+
+    @Description("An outcome applied by publishing or an appeal decision (优胜劣汰).")
+    public record Outcome(@NonNull String kind, @NonNull String detail, @NonNull OffsetDateTime appliedAt, OffsetDateTime liftedAt) {
+    }
+
+    @Description("An appeal (复核) against a published evaluation.")
+    public record Appeal(
+            @Id @NonNull String id,
+            @Id @NonNull String evaluationId,
+            @NonNull String reasons,
+            @NonNull String status,
+            String decisionReason,
+            Double newTotal,
+            @NonNull OffsetDateTime filedAt,
+            OffsetDateTime decidedAt) {
+    }
+
+    @Description("One community's coverage by published services of a category.")
+    public record CommunityCoverage(
+            @NonNull String regionCode,
+            @NonNull String name,
+            @Description("Published services located there or serving it.") int services,
+            @Description("Their places per slot, summed.") int capacity,
+            Integer population,
+            Integer aged60Plus,
+            Integer children0To3,
+            Integer children3To12,
+            @Description("Metres from the community's centre to the nearest published service (null: none located).") Double nearestServiceMeters,
+            @Description("No service within 1 500 m of the centre: a gap to fill.") boolean gap) {
+    }
+}

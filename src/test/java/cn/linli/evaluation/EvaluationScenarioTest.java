@@ -1,0 +1,249 @@
+package cn.linli.evaluation;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import cn.linli.testing.Bookings;
+import cn.linli.testing.Console;
+import cn.linli.testing.Fixtures;
+import cn.linli.testing.GraphQL;
+import cn.linli.testing.Tokens;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The whole of 优胜劣汰 on a real PostgreSQL with real tokens: a tender, two organizations bid, one wins,
+ * residents book and review, an evaluator scores, the cycle publishes, the failing organization's services
+ * vanish and its next bid is refused; it appeals, and the decision lifts the outcomes.
+ */
+@QuarkusTest
+class EvaluationScenarioTest {
+    static final String OFFICIAL = Tokens.of("official-console", "gov_official");
+    static final String ADMIN = Tokens.of("root", "admin");
+    static final String EVALUATOR = Tokens.of("agency-eval-1", "evaluator");
+    static final String BID = "mutation($input: SubmitBidInput!) { submitBid(input: $input) { id } }";
+    static final String CREATE = "mutation($input: CreateProcurementInput!) { createProcurement(input: $input) { id } }";
+    static final String ACTION = "mutation($id: ID!) { %s(input: {id: $id}) { id status } }";
+
+    @Inject
+    Fixtures fixtures;
+
+    @BeforeEach
+    void people() {
+        fixtures.people();
+    }
+
+    /** A verified, 5A-rated organization of the console world serving 助餐; returns its id. */
+    String organization(String owner, String name) {
+        String id = GraphQL.as(owner).data(Console.REGISTER, Map.of("input", Console.registration(name, Console.newCreditCode())))
+                .getString("registerOrganization.id");
+        GraphQL.as(OFFICIAL).data(Console.DECIDE.formatted("verifyOrganization"), Map.of("id", id, "reason", "资料齐全"));
+        GraphQL.as(OFFICIAL).data("mutation($id: ID!, $e: Date!) { setOrganizationRating(input: {id: $id, level: A5, expiresOn: $e}) { id } }",
+                Map.of("id", id, "e", LocalDate.now().plusYears(3).toString()));
+        return id;
+    }
+
+    String tender(String title) {
+        Map<String, Object> input = new HashMap<>();
+        input.put("title", title);
+        input.put("categoryCode", "elderly.meal");
+        input.put("targetRegionCodes", List.of("990300001"));
+        input.put("budgetFen", 2_000_000);
+        input.put("method", "COMPETITIVE_CONSULTATION");
+        input.put("tenderStart", OffsetDateTime.now().minusMinutes(5).toString());
+        input.put("tenderEnd", OffsetDateTime.now().plusDays(5).toString());
+        String id = GraphQL.as(OFFICIAL).data(CREATE, Map.of("input", input)).getString("createProcurement.id");
+        GraphQL.as(OFFICIAL).data(ACTION.formatted("publishTender"), Map.of("id", id));
+        return id;
+    }
+
+    static Map<String, Object> bid(String procurement, String organization, long amount) {
+        return Map.of("input", Map.of("procurementId", procurement, "organizationId", organization, "amountFen", amount));
+    }
+
+    @Test
+    void failAppealAndRecovery() {
+        String owner1 = Tokens.of("eval-owner-1", "org_staff");
+        String owner2 = Tokens.of("eval-owner-2", "org_staff");
+        String org1 = organization(owner1, "考核甲助老服务社");
+        String org2 = organization(owner2, "考核乙助老服务社");
+
+        // a tender, two organizations bid, one wins
+        String procurement = tender("考核场景助餐项目");
+        String winning = GraphQL.as(owner1).data(BID, bid(procurement, org1, 1_000_000)).getString("submitBid.id");
+        GraphQL.as(owner2).data(BID, bid(procurement, org2, 1_200_000));
+        GraphQL.as(OFFICIAL).data(ACTION.formatted("closeTender"), Map.of("id", procurement));
+        LocalDate today = LocalDate.now(Bookings.CHINA);
+        JsonPath awarded = GraphQL.as(OFFICIAL).data("mutation($input: AwardProcurementInput!) { awardProcurement(input: $input) "
+                + "{ contracts { id milestones { id } } } }", Map.of("input", Map.of("id", procurement, "justification", "报价最低",
+                "awards", List.of(Map.of("bidId", winning, "contract", Map.of("startsOn", today.minusDays(20).toString(),
+                        "endsOn", today.plusMonths(10).toString(),
+                        "serviceTargets", List.of(Map.of("name", "助餐", "quantity", 3000, "unit", "人次")),
+                        "milestones", List.of(Map.of("title", "二期", "dueOn", today.plusMonths(3).toString(), "amountFen", 500_000))))))));
+        String contract = awarded.getString("awardProcurement.contracts[0].id");
+        String milestone = awarded.getString("awardProcurement.contracts[0].milestones[0].id");
+        GraphQL.as(OFFICIAL).data(ACTION.formatted("activateContract"), Map.of("id", contract));
+
+        // the winner runs a funded service; residents book and review it
+        String service = Bookings.openService(owner1, Long.parseLong(org1), "考核场景长者食堂", 10, Map.of());
+        GraphQL.as(owner1).data("mutation($s: ID!, $c: ID!) { linkListingToContract(input: {serviceId: $s, contractId: $c}) { id } }",
+                Map.of("s", service, "c", contract));
+        for (int i = 0; i < 2; i++) {
+            String resident = Tokens.of("diner-" + i, "resident");
+            String booking = GraphQL.as(resident).data(Bookings.BOOK, Map.of("input", Bookings.forFather(service, Bookings.slot(1, 10 + i), null)))
+                    .getString("bookService.id");
+            Bookings.act(owner1, "confirmBooking", booking, null);
+            fixtures.execute("UPDATE booking SET slot_start = now() - interval '2 days' WHERE id = " + booking);
+            Bookings.act(owner1, "completeBooking", booking, null);
+            GraphQL.as(resident).data("mutation($b: ID!, $r: Int!) { reviewBooking(input: {bookingId: $b, rating: $r, text: \"饭菜凉了\"}) { id } }",
+                    Map.of("b", booking, "r", 1 + i));
+        }
+        assertTrue(Console.searchable("考核场景长者食堂"));
+
+        // the template, the cycle, the evaluator
+        GraphQL.as(ADMIN).data("mutation { registerEvaluator(input: {subject: \"agency-eval-1\", agency: \"测试第三方评估所\"}) }");
+        JsonPath template = GraphQL.as(OFFICIAL).data("mutation($input: CreateEvaluationTemplateInput!) { createEvaluationTemplate(input: $input) "
+                + "{ id version indicators { id kind } } }", Map.of("input", Map.of("name", "助餐服务考核", "indicators", List.of(
+                Map.of("name", "服务规范", "kind", "MANUAL", "weight", 50), Map.of("name", "居民满意度", "kind", "SATISFACTION", "weight", 50)))));
+        String manualIndicator = template.getString("createEvaluationTemplate.indicators.find { it.kind == 'MANUAL' }.id");
+        String open = "mutation($input: OpenEvaluationCycleInput!) { openEvaluationCycle(input: $input) { id status } }";
+        Map<String, Object> cycleInput = new HashMap<>(Map.of("name", "2026年第四季度考核", "periodStart", today.minusDays(10).toString(),
+                "periodEnd", today.toString(), "regionCode", "990300", "categoryCode", "elderly",
+                "templateId", template.getString("createEvaluationTemplate.id")));
+        String cycle = GraphQL.as(OFFICIAL).data(open, Map.of("input", cycleInput)).getString("openEvaluationCycle.id");
+        List<Map<String, Object>> evaluations = GraphQL.as(OFFICIAL).data("query($c: ID!) { evaluations(cycleId: $c) { id contractId } }",
+                Map.of("c", cycle)).getList("evaluations");
+        String evaluation = (String) evaluations.stream().filter(e -> contract.equals(e.get("contractId"))).findFirst().orElseThrow().get("id");
+        GraphQL.as(OFFICIAL).data("mutation($e: ID!) { assignEvaluator(input: {evaluationId: $e, evaluatorSubject: \"agency-eval-1\"}) { id } }",
+                Map.of("e", evaluation));
+        String score = "mutation($e: ID!, $i: ID!, $s: Float!) { scoreEvaluation(input: {evaluationId: $e, scores: [{indicatorId: $i, score: $s, comment: \"台账不全\"}]}) { score } }";
+        assertEquals("FORBIDDEN", GraphQL.code(GraphQL.as(Tokens.of("other-eval", "evaluator")).error(score,
+                Map.of("e", evaluation, "i", manualIndicator, "s", 40.0))), "only the assigned evaluator");
+        GraphQL.as(EVALUATOR).data(score, Map.of("e", evaluation, "i", manualIndicator, "s", 40.0));
+        // other contracts of the region in scope get a pass from the evaluator too, so the cycle can publish
+        for (Map<String, Object> other : evaluations) {
+            if (!other.get("id").equals(evaluation)) {
+                GraphQL.as(OFFICIAL).data("mutation($e: ID!) { assignEvaluator(input: {evaluationId: $e, evaluatorSubject: \"agency-eval-1\"}) { id } }",
+                        Map.of("e", other.get("id")));
+                GraphQL.as(EVALUATOR).data(score, Map.of("e", other.get("id"), "i", manualIndicator, "s", 80.0));
+            }
+        }
+        GraphQL.as(OFFICIAL).data("mutation($c: ID!) { closeScoring(input: {cycleId: $c}) { status } }", Map.of("c", cycle));
+        assertEquals("INVALID_STATE", GraphQL.code(GraphQL.as(EVALUATOR).error(score, Map.of("e", evaluation, "i", manualIndicator, "s", 90.0))),
+                "scoring is closed");
+        JsonPath computed = GraphQL.as(OFFICIAL).data("query($c: ID!) { evaluations(cycleId: $c) { id scores { kind score inputs } } }",
+                Map.of("c", cycle));
+        String satisfaction = "evaluations.find { it.id == '%s' }.scores.find { it.kind == 'SATISFACTION' }".formatted(evaluation);
+        assertEquals(30.0, computed.getDouble(satisfaction + ".score"), 0.01, "mean rating 1.5 × 20");
+        assertTrue(computed.getString(satisfaction + ".inputs").replace(" ", "").contains("\"reviews\":2"));
+
+        // publishing: 不合格 → outcomes
+        JsonPath published = GraphQL.as(OFFICIAL).data("mutation($c: ID!) { publishEvaluationCycle(input: {cycleId: $c}) { status } }",
+                Map.of("c", cycle));
+        assertEquals("PUBLISHED", published.getString("publishEvaluationCycle.status"));
+        JsonPath result = GraphQL.anonymous().data("query($c: ID!) { evaluations(cycleId: $c) { id total grade gradeLabel rank "
+                + "scores { kind comment } outcomes { kind liftedAt } } }", Map.of("c", cycle));
+        String mine = "evaluations.find { it.id == '%s' }".formatted(evaluation);
+        assertEquals(35.0, result.getDouble(mine + ".total"), 0.01);
+        assertEquals("FAIL", result.getString(mine + ".grade"));
+        assertEquals("不合格", result.getString(mine + ".gradeLabel"));
+        assertNull(result.get(mine + ".scores.find { it.kind == 'MANUAL' }.comment"), "manual comments are not public");
+        assertEquals("台账不全", GraphQL.as(owner1).data("query($c: ID!) { evaluations(cycleId: $c) { id scores { kind comment } } }",
+                Map.of("c", cycle)).getString(mine + ".scores.find { it.kind == 'MANUAL' }.comment"));
+        assertTrue(result.getList(mine + ".outcomes.kind").containsAll(List.of("WITHHOLD_PAYMENTS", "PAUSE_LISTINGS", "BAR_ORGANIZATION")));
+        assertFalse(Console.searchable("考核场景长者食堂"), "the failing contract's services leave search");
+        String newTender = tender("考核后新项目");
+        Map<String, Object> barred = GraphQL.as(owner1).error(BID, bid(newTender, org1, 100_000));
+        assertTrue(((String) barred.get("message")).contains("禁止投标"), (String) barred.get("message"));
+        assertEquals("INVALID_STATE", GraphQL.code(GraphQL.as(OFFICIAL).error("mutation($m: ID!) { recordPayment(input: "
+                + "{milestoneId: $m, amountFen: 1000}) { id } }", Map.of("m", milestone))), "payments withheld");
+
+        // the appeal (复核) changes the grade and lifts the outcomes
+        String appeal = "mutation($e: ID!) { appealEvaluation(input: {evaluationId: $e, reasons: \"满意度样本过少，台账已补齐\"}) { id status } }";
+        assertEquals("FORBIDDEN", GraphQL.code(GraphQL.as(owner2).error(appeal, Map.of("e", evaluation))), "only its OWNER appeals");
+        String appealId = GraphQL.as(owner1).data(appeal, Map.of("e", evaluation)).getString("appealEvaluation.id");
+        assertEquals("CONFLICT", GraphQL.code(GraphQL.as(owner1).error(appeal, Map.of("e", evaluation))), "one pending appeal");
+        String decide = "mutation($a: ID!, $t: Float) { decideAppeal(input: {appealId: $a, decision: \"CHANGED\", newTotal: $t, "
+                + "reason: \"补充材料核实后调整\"}) { status newTotal } }";
+        assertEquals("FORBIDDEN", GraphQL.code(GraphQL.as(Tokens.of("official-test", "gov_official")).error(decide,
+                Map.of("a", appealId, "t", 75.0))), "an official of another region");
+        assertEquals("CHANGED", GraphQL.as(OFFICIAL).data(decide, Map.of("a", appealId, "t", 75.0)).getString("decideAppeal.status"));
+
+        assertTrue(Console.searchable("考核场景长者食堂"), "its listings return");
+        GraphQL.as(owner1).data(BID, bid(newTender, org1, 100_000));
+        GraphQL.as(OFFICIAL).data("mutation($m: ID!) { recordPayment(input: {milestoneId: $m, amountFen: 1000}) { id } }", Map.of("m", milestone));
+        JsonPath history = GraphQL.anonymous().data("query($o: ID!) { organization(id: $o) { excellentBadge evaluationHistory { "
+                + "grade total version outcomes { kind liftedAt } appeals { status } } } }", Map.of("o", org1));
+        assertEquals("PASS", history.getString("organization.evaluationHistory[0].grade"));
+        assertEquals(2, history.getInt("organization.evaluationHistory[0].version"));
+        assertEquals(List.of("CHANGED"), history.getList("organization.evaluationHistory[0].appeals.status"));
+        assertTrue(history.getList("organization.evaluationHistory[0].outcomes.liftedAt").stream().allMatch(at -> at != null));
+        assertEquals(2, fixtures.id("SELECT count(*) FROM evaluation_version WHERE evaluation_id = " + evaluation), "every version kept");
+        assertEquals(List.of("考核甲助老服务社"), GraphQL.anonymous().data("query($c: ID!) { rankings(regionCode: \"990300\", cycleId: $c) "
+                + "{ organizationName } }", Map.of("c", cycle)).getList("rankings.organizationName").stream()
+                .filter(name -> name.equals("考核甲助老服务社")).toList());
+    }
+
+    @Test
+    void publishingIsRefusedWhileAScoreIsMissing() {
+        JsonPath template = GraphQL.as(OFFICIAL).data("mutation($input: CreateEvaluationTemplateInput!) { createEvaluationTemplate(input: $input) "
+                + "{ id } }", Map.of("input", Map.of("name", "纯人工考核", "indicators", List.of(Map.of("name", "现场检查", "kind", "MANUAL", "weight", 100)))));
+        // a contract of its own in the console world
+        String owner = Tokens.of("eval-owner-3", "org_staff");
+        String org = organization(owner, "考核丙助老服务社");
+        String procurement = tender("未评分测试项目");
+        String bidId = GraphQL.as(owner).data(BID, bid(procurement, org, 500_000)).getString("submitBid.id");
+        GraphQL.as(OFFICIAL).data(ACTION.formatted("closeTender"), Map.of("id", procurement));
+        LocalDate today = LocalDate.now(Bookings.CHINA);
+        String contract = GraphQL.as(OFFICIAL).data("mutation($input: AwardProcurementInput!) { awardProcurement(input: $input) "
+                + "{ contracts { id } } }", Map.of("input", Map.of("id", procurement, "justification", "唯一",
+                "awards", List.of(Map.of("bidId", bidId, "contract", Map.of("startsOn", today.toString(), "endsOn", today.plusMonths(6).toString(),
+                        "milestones", List.of(Map.of("title", "一期", "dueOn", today.plusMonths(1).toString(), "amountFen", 100_000))))))))
+                .getString("awardProcurement.contracts[0].id");
+        GraphQL.as(OFFICIAL).data(ACTION.formatted("activateContract"), Map.of("id", contract));
+        String cycle = GraphQL.as(OFFICIAL).data("mutation($input: OpenEvaluationCycleInput!) { openEvaluationCycle(input: $input) { id } }",
+                Map.of("input", Map.of("name", "未评分周期", "periodStart", today.minusDays(1).toString(), "periodEnd", today.toString(),
+                        "regionCode", "990300", "templateId", template.getString("createEvaluationTemplate.id"))))
+                .getString("openEvaluationCycle.id");
+        GraphQL.as(OFFICIAL).data("mutation($c: ID!) { closeScoring(input: {cycleId: $c}) { status } }", Map.of("c", cycle));
+        Map<String, Object> refused = GraphQL.as(OFFICIAL).error("mutation($c: ID!) { publishEvaluationCycle(input: {cycleId: $c}) { status } }",
+                Map.of("c", cycle));
+        assertEquals("INVALID_STATE", GraphQL.code(refused));
+        assertEquals("NOT_FOUND", GraphQL.code(GraphQL.anonymous().error("query($c: ID!) { evaluationCycle(id: $c) { id } }", Map.of("c", cycle))),
+                "unpublished cycles are not public");
+        Map<String, Object> weights = GraphQL.as(OFFICIAL).error("mutation($input: CreateEvaluationTemplateInput!) { createEvaluationTemplate(input: $input) { id } }",
+                Map.of("input", Map.of("name", "权重错误", "indicators", List.of(Map.of("name", "a", "kind", "MANUAL", "weight", 60)))));
+        assertEquals("input.indicators", GraphQL.field(weights));
+    }
+
+    @Test
+    void coverageFlagsCommunitiesWithoutServicesWithinAWalk() {
+        String query = "query($r: String!, $c: String) { coverage(regionCode: $r, categoryCode: $c) { regionCode services capacity "
+                + "nearestServiceMeters gap aged60Plus } }";
+        JsonPath qilihe = GraphQL.as(Tokens.of("official-qlh", "gov_official")).data(query, Map.of("r", "620103", "c", "elderly"));
+        List<Map<String, Object>> communities = qilihe.getList("coverage");
+        assertEquals(65, communities.size());
+        assertTrue(communities.stream().anyMatch(c -> ((Number) c.get("services")).intValue() > 0));
+        for (Map<String, Object> community : communities) {
+            Number nearest = (Number) community.get("nearestServiceMeters");
+            assertEquals(nearest == null || nearest.doubleValue() > 1500, community.get("gap"));
+        }
+        String testDistrict = Tokens.of("official-test", "gov_official");
+        JsonPath none = GraphQL.as(testDistrict).data(query, Map.of("r", "990100", "c", "counseling"));
+        assertTrue(none.getList("coverage.gap").stream().allMatch(Boolean.TRUE::equals), "no 心理咨询 near the test district");
+        JsonPath elderly = GraphQL.as(testDistrict).data(query, Map.of("r", "990100", "c", "elderly"));
+        assertEquals(false, elderly.get("coverage.find { it.regionCode == '990100001001' }.gap"), "甲社区 has services 300 m away");
+        assertEquals("FORBIDDEN", GraphQL.code(GraphQL.as(OFFICIAL).error(query, Map.of("r", "620103", "c", "elderly"))));
+        assertEquals("FORBIDDEN", GraphQL.code(GraphQL.as(Tokens.of("someone", "resident")).error(query, Map.of("r", "620103", "c", "elderly"))));
+    }
+}
