@@ -246,4 +246,100 @@ class EvaluationScenarioTest {
         assertEquals("FORBIDDEN", GraphQL.code(GraphQL.as(OFFICIAL).error(query, Map.of("r", "620103", "c", "elderly"))));
         assertEquals("FORBIDDEN", GraphQL.code(GraphQL.as(Tokens.of("someone", "resident")).error(query, Map.of("r", "620103", "c", "elderly"))));
     }
+
+    /** A new organization with an ACTIVE contract and a funded published service; returns {org, contract, service, owner}. */
+    String[] contracted(String ownerSubject, String name) {
+        String owner = Tokens.of(ownerSubject, "org_staff");
+        String org = organization(owner, name);
+        String procurement = tender(name + "项目");
+        String bidId = GraphQL.as(owner).data(BID, bid(procurement, org, 500_000)).getString("submitBid.id");
+        GraphQL.as(OFFICIAL).data(ACTION.formatted("closeTender"), Map.of("id", procurement));
+        LocalDate today = LocalDate.now(Bookings.CHINA);
+        String contract = GraphQL.as(OFFICIAL).data("mutation($input: AwardProcurementInput!) { awardProcurement(input: $input) "
+                + "{ contracts { id } } }", Map.of("input", Map.of("id", procurement, "justification", "唯一",
+                "awards", List.of(Map.of("bidId", bidId, "contract", Map.of("startsOn", today.minusDays(30).toString(),
+                        "endsOn", today.plusMonths(6).toString(), "milestones", List.of(Map.of("title", "一期",
+                                "dueOn", today.plusMonths(1).toString(), "amountFen", 100_000))))))))
+                .getString("awardProcurement.contracts[0].id");
+        GraphQL.as(OFFICIAL).data(ACTION.formatted("activateContract"), Map.of("id", contract));
+        String service = Bookings.openService(owner, Long.parseLong(org), name + "服务点", 5, Map.of());
+        GraphQL.as(owner).data("mutation($s: ID!, $c: ID!) { linkListingToContract(input: {serviceId: $s, contractId: $c}) { id } }",
+                Map.of("s", service, "c", contract));
+        return new String[] {org, contract, service, owner};
+    }
+
+    /** Opens, scores (manual only, every evaluation of the region) and publishes a cycle over a period; returns the cycle id. */
+    String publishedCycle(String name, LocalDate start, LocalDate end, Map<String, Double> scoreByContract, Map<String, Object> policy) {
+        GraphQL.as(ADMIN).data("mutation { registerEvaluator(input: {subject: \"agency-eval-1\", agency: \"测试第三方评估所\"}) }");
+        JsonPath template = GraphQL.as(OFFICIAL).data("mutation($input: CreateEvaluationTemplateInput!) { createEvaluationTemplate(input: $input) "
+                + "{ id indicators { id } } }", Map.of("input", Map.of("name", name + "模板", "indicators",
+                List.of(Map.of("name", "综合评价", "kind", "MANUAL", "weight", 100)))));
+        Map<String, Object> input = new HashMap<>(Map.of("name", name, "periodStart", start.toString(), "periodEnd", end.toString(),
+                "regionCode", "990300", "templateId", template.getString("createEvaluationTemplate.id")));
+        if (policy != null) {
+            input.put("policy", policy);
+        }
+        String cycle = GraphQL.as(OFFICIAL).data("mutation($input: OpenEvaluationCycleInput!) { openEvaluationCycle(input: $input) { id } }",
+                Map.of("input", input)).getString("openEvaluationCycle.id");
+        String indicator = template.getString("createEvaluationTemplate.indicators[0].id");
+        for (Map<String, Object> evaluation : GraphQL.as(OFFICIAL).data("query($c: ID!) { evaluations(cycleId: $c) { id contractId } }",
+                Map.of("c", cycle)).<Map<String, Object>>getList("evaluations")) {
+            GraphQL.as(OFFICIAL).data("mutation($e: ID!) { assignEvaluator(input: {evaluationId: $e, evaluatorSubject: \"agency-eval-1\"}) { id } }",
+                    Map.of("e", evaluation.get("id")));
+            double score = scoreByContract.getOrDefault((String) evaluation.get("contractId"), 75.0);
+            GraphQL.as(EVALUATOR).data("mutation($e: ID!, $i: ID!, $s: Float!) { scoreEvaluation(input: {evaluationId: $e, "
+                    + "scores: [{indicatorId: $i, score: $s, comment: \"现场检查\"}]}) { score } }",
+                    Map.of("e", evaluation.get("id"), "i", indicator, "s", score));
+        }
+        GraphQL.as(OFFICIAL).data("mutation($c: ID!) { closeScoring(input: {cycleId: $c}) { status } }", Map.of("c", cycle));
+        GraphQL.as(OFFICIAL).data("mutation($c: ID!) { publishEvaluationCycle(input: {cycleId: $c}) { status } }", Map.of("c", cycle));
+        return cycle;
+    }
+
+    @Test
+    void excellentMakesTheContractRenewableAndGivesTheBadge() {
+        String[] made = contracted("eval-owner-4", "考核丁优秀机构");
+        LocalDate today = LocalDate.now(Bookings.CHINA);
+        publishedCycle("优秀规则周期", today.minusDays(400), today.minusDays(380), Map.of(made[1], 95.0), null);
+        JsonPath contract = GraphQL.anonymous().data("query($id: ID!) { contract(id: $id) { renewalEligible latestGrade } }", Map.of("id", made[1]));
+        assertTrue(contract.getBoolean("contract.renewalEligible"));
+        assertEquals("EXCELLENT", contract.getString("contract.latestGrade"));
+        assertTrue(GraphQL.anonymous().data("query($o: ID!) { organization(id: $o) { excellentBadge } }", Map.of("o", made[0]))
+                .getBoolean("organization.excellentBadge"));
+        assertTrue(Console.searchable("考核丁优秀机构服务点"), "nothing is paused");
+    }
+
+    @Test
+    void failingTwiceInARowDeregistersTheOrganization() {
+        String[] made = contracted("eval-owner-5", "考核戊连续不合格机构");
+        LocalDate today = LocalDate.now(Bookings.CHINA);
+        publishedCycle("连续不合格一", today.minusDays(300), today.minusDays(250), Map.of(made[1], 40.0), null);
+        assertFalse(Console.searchable("考核戊连续不合格机构服务点"));
+        String status = "query($o: ID!) { organization(id: $o) { status } }";
+        assertEquals("ACTIVE", GraphQL.as(made[3]).data(status, Map.of("o", made[0])).getString("organization.status"));
+        publishedCycle("连续不合格二", today.minusDays(200), today.minusDays(150), Map.of(made[1], 30.0), null);
+        assertEquals("DEREGISTERED", GraphQL.as(made[3]).data(status, Map.of("o", made[0])).getString("organization.status"));
+        assertEquals(0, fixtures.id("SELECT count(*) FROM service_listing WHERE status <> 'WITHDRAWN' AND organization_id = " + made[0]));
+        assertEquals("NOT_FOUND", GraphQL.code(GraphQL.anonymous().error(status, Map.of("o", made[0]))), "gone from the platform");
+    }
+
+    @Test
+    void appealsAreFiledWithinTheWindowAndDecidedByAnOfficialWhoDidNotScore() {
+        String[] made = contracted("eval-owner-6", "考核己复核规则机构");
+        LocalDate today = LocalDate.now(Bookings.CHINA);
+        String cycle = publishedCycle("复核规则周期", today.minusDays(100), today.minusDays(90), Map.of(made[1], 50.0), null);
+        String evaluation = GraphQL.anonymous().data("query($c: ID!) { evaluations(cycleId: $c) { id contractId } }", Map.of("c", cycle))
+                .getString("evaluations.find { it.contractId == '%s' }.id".formatted(made[1]));
+        String appeal = "mutation($e: ID!) { appealEvaluation(input: {evaluationId: $e, reasons: \"评分有误\"}) { id } }";
+        fixtures.execute("UPDATE evaluation_cycle SET published_at = now() - interval '16 days' WHERE id = " + cycle);
+        assertEquals("INVALID_STATE", GraphQL.code(GraphQL.as(made[3]).error(appeal, Map.of("e", evaluation))), "15 days have passed");
+        fixtures.execute("UPDATE evaluation_cycle SET published_at = now() WHERE id = " + cycle);
+        String id = GraphQL.as(made[3]).data(appeal, Map.of("e", evaluation)).getString("appealEvaluation.id");
+        String decide = "mutation($a: ID!) { decideAppeal(input: {appealId: $a, decision: \"UPHELD\", reason: \"维持原结论\"}) { status } }";
+        // a subject who scored it may not decide, even holding the official role
+        assertEquals("FORBIDDEN", GraphQL.code(GraphQL.as(Tokens.of("agency-eval-1", "gov_official", "evaluator")).error(decide, Map.of("a", id))));
+        assertEquals("UPHELD", GraphQL.as(OFFICIAL).data(decide, Map.of("a", id)).getString("decideAppeal.status"));
+        assertEquals("FAIL", GraphQL.anonymous().data("query($c: ID!) { evaluations(cycleId: $c) { id grade } }", Map.of("c", cycle))
+                .getString("evaluations.find { it.id == '%s' }.grade".formatted(evaluation)), "the grade stands");
+    }
 }
