@@ -95,11 +95,8 @@ public class AuditApi {
         KeysetQuery.Page page = NEWEST_FIRST.fetch(sql, "SELECT a.id, a.at, a.actor_subject, a.actor_role, a.action, "
                 + "a.entity_type, a.entity_id, a.organization_id, a.reason, CAST(a.before AS text) AS before, "
                 + "CAST(a.after AS text) AS after FROM audit_entry a", where, params, after, Paging.pageSize(first));
-        List<AuditConnection.AuditEdge> edges = new ArrayList<>();
-        for (int i = 0; i < page.rows().size(); i++) {
-            edges.add(new AuditConnection.AuditEdge(page.cursors().get(i), entry(page.rows().get(i))));
-        }
-        return new AuditConnection(edges, page.pageInfo(after != null));
+        return new AuditConnection(page.edges((cursor, row) -> new AuditConnection.AuditEdge(cursor, entry(row))),
+                page.pageInfo(after != null));
     }
 
     private static AuditEntry entry(Row row) {

@@ -206,10 +206,7 @@ public class BookingApi {
             Viewer viewer) {
         KeysetQuery.Page page = NEWEST_FIRST.fetch(sql, "SELECT " + BookingService.COLUMNS + " FROM booking b", where,
                 params, after, Paging.pageSize(first));
-        List<BookingConnection.BookingEdge> edges = new ArrayList<>();
-        for (int i = 0; i < page.rows().size(); i++) {
-            edges.add(new BookingConnection.BookingEdge(page.cursors().get(i), BookingService.view(page.rows().get(i), viewer)));
-        }
-        return new BookingConnection(edges, page.pageInfo(after != null));
+        return new BookingConnection(page.edges((cursor, row) -> new BookingConnection.BookingEdge(cursor,
+                BookingService.view(row, viewer))), page.pageInfo(after != null));
     }
 }

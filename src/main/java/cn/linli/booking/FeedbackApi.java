@@ -172,11 +172,8 @@ public class FeedbackApi {
     private FeedbackConnection page(KeysetQuery query, List<String> where, Map<String, Object> params, Integer first,
             String after) {
         KeysetQuery.Page page = query.fetch(sql, SELECT, where, params, after, Paging.pageSize(first));
-        List<FeedbackConnection.FeedbackEdge> edges = new ArrayList<>();
-        for (int i = 0; i < page.rows().size(); i++) {
-            edges.add(new FeedbackConnection.FeedbackEdge(page.cursors().get(i), feedback(page.rows().get(i))));
-        }
-        return new FeedbackConnection(edges, page.pageInfo(after != null));
+        return new FeedbackConnection(page.edges((cursor, row) -> new FeedbackConnection.FeedbackEdge(cursor, feedback(row))),
+                page.pageInfo(after != null));
     }
 
     private Row find(String id) {

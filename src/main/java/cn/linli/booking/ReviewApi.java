@@ -138,11 +138,8 @@ public class ReviewApi {
         KeysetQuery.Page page = NEWEST_FIRST.fetch(sql, "SELECT " + COLUMNS + " FROM review r",
                 List.of("r.listing_id = :listing", "NOT r.hidden"), Map.of("listing", Long.parseLong(service.id())), after,
                 Paging.pageSize(first));
-        List<ReviewConnection.ReviewEdge> edges = new ArrayList<>();
-        for (int i = 0; i < page.rows().size(); i++) {
-            edges.add(new ReviewConnection.ReviewEdge(page.cursors().get(i), review(page.rows().get(i))));
-        }
-        return new ReviewConnection(edges, page.pageInfo(after != null));
+        return new ReviewConnection(page.edges((cursor, row) -> new ReviewConnection.ReviewEdge(cursor, review(row))),
+                page.pageInfo(after != null));
     }
 
     /** Running totals: the increment is re-applied to the latest row version when updates queue. */

@@ -64,10 +64,7 @@ public class ListingConsoleApi {
             String after) {
         KeysetQuery.Page page = query.fetch(sql, ServiceQueries.SELECT.formatted("CAST(NULL AS double precision)"),
                 where, params, after, Paging.pageSize(first));
-        List<ServiceConnection.ServiceEdge> edges = new ArrayList<>();
-        for (int i = 0; i < page.rows().size(); i++) {
-            edges.add(new ServiceConnection.ServiceEdge(page.cursors().get(i), ServiceQueries.service(page.rows().get(i))));
-        }
-        return new ServiceConnection(edges, page.pageInfo(after != null));
+        return new ServiceConnection(page.edges((cursor, row) -> new ServiceConnection.ServiceEdge(cursor, ServiceQueries.service(row))),
+                page.pageInfo(after != null));
     }
 }

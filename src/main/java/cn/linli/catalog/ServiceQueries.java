@@ -73,11 +73,8 @@ public class ServiceQueries {
             // An empty page may mean a mistyped code: tell the client, at the cost of a lookup only now.
             checkCodes(filter);
         }
-        List<ServiceConnection.ServiceEdge> edges = new ArrayList<>();
-        for (int i = 0; i < page.rows().size(); i++) {
-            edges.add(new ServiceConnection.ServiceEdge(page.cursors().get(i), service(page.rows().get(i))));
-        }
-        return new ServiceConnection(edges, page.pageInfo(after != null));
+        return new ServiceConnection(page.edges((cursor, row) -> new ServiceConnection.ServiceEdge(cursor, service(row))),
+                page.pageInfo(after != null));
     }
 
     /** A listing whatever its status, for its organization's members (callers check access). */

@@ -19,6 +19,15 @@ public final class KeysetQuery {
 
     /** A fetched page: rows, each row's cursor, and whether more rows follow. */
     public record Page(List<Row> rows, List<String> cursors, boolean hasNextPage) {
+        /** The page's rows as Relay edges: {@code edge} gets each row's cursor and the row. */
+        public <E> List<E> edges(java.util.function.BiFunction<String, Row, E> edge) {
+            List<E> edges = new ArrayList<>(rows.size());
+            for (int i = 0; i < rows.size(); i++) {
+                edges.add(edge.apply(cursors.get(i), rows.get(i)));
+            }
+            return edges;
+        }
+
         public PageInfo pageInfo(boolean hasPreviousPage) {
             return new PageInfo(hasNextPage, hasPreviousPage, cursors.isEmpty() ? null : cursors.get(0),
                     cursors.isEmpty() ? null : cursors.get(cursors.size() - 1));

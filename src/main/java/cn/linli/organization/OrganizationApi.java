@@ -80,12 +80,8 @@ public class OrganizationApi {
             }
         }
         KeysetQuery.Page page = BY_RATING.fetch(sql, SELECT, where, params, after, pageSize);
-        List<OrganizationConnection.OrganizationEdge> edges = new ArrayList<>();
-        for (int i = 0; i < page.rows().size(); i++) {
-            edges.add(new OrganizationConnection.OrganizationEdge(page.cursors().get(i),
-                    OrganizationQueries.organization(page.rows().get(i))));
-        }
-        return new OrganizationConnection(edges, page.pageInfo(after != null));
+        return new OrganizationConnection(page.edges((cursor, row) -> new OrganizationConnection.OrganizationEdge(cursor,
+                OrganizationQueries.organization(row))), page.pageInfo(after != null));
     }
 
     @Query("organization")

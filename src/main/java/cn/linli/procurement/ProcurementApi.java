@@ -116,11 +116,8 @@ public class ProcurementApi {
         }
         KeysetQuery.Page page = NEWEST_FIRST.fetch(sql, "SELECT " + ProcurementReads.PROCUREMENT_COLUMNS
                 + ProcurementReads.PROCUREMENT_FROM, where, params, after, Paging.pageSize(first));
-        List<ProcurementConnection.ProcurementEdge> edges = new ArrayList<>();
-        for (int i = 0; i < page.rows().size(); i++) {
-            edges.add(new ProcurementConnection.ProcurementEdge(page.cursors().get(i), reads.procurement(page.rows().get(i))));
-        }
-        return new ProcurementConnection(edges, page.pageInfo(after != null));
+        return new ProcurementConnection(page.edges((cursor, row) -> new ProcurementConnection.ProcurementEdge(cursor, reads.procurement(row))),
+                page.pageInfo(after != null));
     }
 
     @Query("procurement")
@@ -158,11 +155,8 @@ public class ProcurementApi {
         }
         KeysetQuery.Page page = CONTRACTS_NEWEST.fetch(sql, "SELECT " + ProcurementReads.CONTRACT_COLUMNS
                 + ProcurementReads.CONTRACT_FROM, where, params, after, Paging.pageSize(first));
-        List<ContractConnection.ContractEdge> edges = new ArrayList<>();
-        for (int i = 0; i < page.rows().size(); i++) {
-            edges.add(new ContractConnection.ContractEdge(page.cursors().get(i), reads.contract(page.rows().get(i))));
-        }
-        return new ContractConnection(edges, page.pageInfo(after != null));
+        return new ContractConnection(page.edges((cursor, row) -> new ContractConnection.ContractEdge(cursor, reads.contract(row))),
+                page.pageInfo(after != null));
     }
 
     @Query("contract")
