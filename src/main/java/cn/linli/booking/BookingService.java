@@ -1,6 +1,7 @@
 package cn.linli.booking;
 
 import cn.linli.audit.AuditLog;
+import cn.linli.platform.BusinessMetrics;
 import cn.linli.catalog.OpeningHours;
 import cn.linli.catalog.TargetGroup;
 import cn.linli.common.Caller;
@@ -47,6 +48,8 @@ public class BookingService {
     @Inject
     AuditLog audit;
     @Inject
+    BusinessMetrics metrics;
+    @Inject
     BookingEvents events;
 
     /** Signals that a concurrent request with the same idempotency key won: roll back and return its booking. */
@@ -65,7 +68,9 @@ public class BookingService {
             return earlier.get();
         }
         try {
-            return QuarkusTransaction.requiringNew().call(() -> bookOnce(input, role, subject, key));
+            Booking booking = QuarkusTransaction.requiringNew().call(() -> bookOnce(input, role, subject, key));
+            metrics.booked(); // counted once committed
+            return booking;
         } catch (SameKeyBookedMeanwhile e) {
             return byKey(subject, key).orElseThrow();
         }
@@ -127,7 +132,7 @@ public class BookingService {
                 + "idempotency_key, slot_start, slot_end, for_self, beneficiary_name, beneficiary_relation, beneficiary_age, "
                 + "beneficiary_groups, contact_phone, note) VALUES (:listing, :organization, nullif(:contract, -1), :subject, "
                 + ":key, :start, :end, :forSelf, nullif(:name, ''), nullif(:relation, ''), :age, "
-                + "string_to_array(nullif(:groups, ''), ','), :phone, nullif(:note, '')) "
+                + "coalesce(string_to_array(nullif(:groups, ''), ','), '{}'), :phone, nullif(:note, '')) "
                 + "ON CONFLICT (resident_subject, idempotency_key) DO NOTHING RETURNING id", params);
         if (inserted.isEmpty()) {
             throw new SameKeyBookedMeanwhile();

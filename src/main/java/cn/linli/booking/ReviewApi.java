@@ -1,6 +1,7 @@
 package cn.linli.booking;
 
 import cn.linli.audit.AuditLog;
+import cn.linli.platform.BusinessMetrics;
 import cn.linli.catalog.Service;
 import cn.linli.common.ApiErrors;
 import cn.linli.common.Caller;
@@ -48,6 +49,8 @@ public class ReviewApi {
     Sql sql;
     @Inject
     AuditLog audit;
+    @Inject
+    BusinessMetrics metrics;
 
     @Description("A page of reviews.")
     public record ReviewConnection(@NonNull List<ReviewEdge> edges, @NonNull PageInfo pageInfo) {
@@ -87,6 +90,7 @@ public class ReviewApi {
         if (inserted.isEmpty()) {
             throw new ConflictException("error.review.once");
         }
+        metrics.reviewed();
         addToAverages(booking.longValue("listing_id"), booking.longValue("organization_id"), input.rating(), 1);
         long id = inserted.get(0).longValue("id");
         audit.record(role, new AuditLog.Change("reviewBooking", "Review", id, booking.longValue("organization_id"),

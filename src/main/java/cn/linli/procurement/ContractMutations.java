@@ -1,6 +1,7 @@
 package cn.linli.procurement;
 
 import cn.linli.audit.AuditLog;
+import cn.linli.platform.BusinessMetrics;
 import cn.linli.catalog.Service;
 import cn.linli.catalog.ServiceQueries;
 import cn.linli.common.ApiErrors;
@@ -49,6 +50,8 @@ public class ContractMutations {
     ServiceQueries services;
     @Inject
     AuditLog audit;
+    @Inject
+    BusinessMetrics metrics;
 
     @Mutation("activateContract")
     @NonNull
@@ -130,6 +133,7 @@ public class ContractMutations {
                 + ":milestone, :amount, :paidOn, :by) RETURNING id", Map.of("contract", Long.parseLong(contract.id()),
                 "milestone", milestoneId, "amount", input.amountFen(), "paidOn", paidOn, "by", caller.subject()))
                 .get(0).longValue("id");
+        metrics.paid(input.amountFen());
         sql.update("UPDATE contract SET updated_at = now() WHERE id = :id", Map.of("id", Long.parseLong(contract.id())));
         audit.record(Caller.OFFICIAL, new AuditLog.Change("recordPayment", "Payment", id, Long.parseLong(contract.organizationId()),
                 contract.buyerRegionId(), null, null, Map.of("contractId", contract.id(), "milestoneId", milestoneId,
