@@ -51,7 +51,7 @@ CREATE TEMP TABLE bench_org AS SELECT row_number() OVER (ORDER BY id) - 1 AS n, 
 -- 1 000 000 listings
 INSERT INTO service_listing (organization_id, category_id, title, description, mode, address, lat, lng, region_id,
     area_codes, reach_codes, pricing, price_fen, subsidy_fen, price_unit, min_age, target_groups, capacity_per_slot,
-    status, rating_average, rating_count, published_at, confirmed_at, created_at)
+    status, rating_average, rating_count, rating_total, published_at, confirmed_at, created_at)
 SELECT o.id, cat.id,
        (ARRAY['老年助餐服务', '社区长者食堂', '上门护理', '日间照料中心', '助浴服务', '康复护理训练', '探访关爱', '适老化改造评估',
               '婴幼儿托育', '课后托管', '留守儿童关爱', '家庭教育讲座', '物业托管', '水电维修', '楼道保洁', '小区安保',
@@ -66,6 +66,7 @@ SELECT o.id, cat.id,
        CASE WHEN i % 4 = 0 THEN 60 END, '{}', 5 + i % 20,
        CASE WHEN i % 20 = 0 THEN 'PAUSED' ELSE 'PUBLISHED' END,
        CASE WHEN i % 3 = 0 THEN NULL ELSE round((3 + pg_temp.h(i, 'r') * 2)::numeric, 2) END, i % 40,
+       CASE WHEN i % 3 = 0 THEN 0 ELSE round(round((3 + pg_temp.h(i, 'r') * 2)::numeric, 2) * (i % 40)) END,
        now() - (i % 700) * interval '1 day', now() - (i % 200) * interval '1 day', now() - interval '800 days'
 FROM generate_series(1, 1000000) i
 CROSS JOIN LATERAL (SELECT pg_temp.h(i, 'lat') AS hl, pg_temp.h(i, 'lng') AS hg) p
@@ -78,9 +79,6 @@ CROSS JOIN LATERAL (SELECT b.d * 100 + (floor(b.lf) * 5 + floor(b.gf))::int * 10
 JOIN bench_org o ON o.n = i % 100000
 JOIN bench_category cat ON cat.n = i % 23
 JOIN bench_community c ON c.n = cell.n;
-
-UPDATE service_listing SET rating_total = round(coalesce(rating_average, 0) * rating_count)
-WHERE rating_count > 0 AND title LIKE '%（71%';
 
 INSERT INTO listing_weekly_hours (listing_id, weekday, opens, closes)
 SELECT l.id, d, TIME '08:30', TIME '17:30' FROM service_listing l, generate_series(1, 5) d WHERE l.title LIKE '%（71%';

@@ -109,12 +109,19 @@ class EvaluationScenarioTest {
                     Map.of("b", booking, "r", 1 + i));
         }
         assertTrue(Console.searchable("考核场景长者食堂"));
+        // a complaint about the service, upheld and resolved the same day
+        String complaint = GraphQL.as(Tokens.of("diner-0", "resident")).data("mutation($s: ID!) { submitFeedback(input: {kind: COMPLAINT, "
+                + "serviceId: $s, text: \"送餐迟到\"}) { id } }", Map.of("s", service)).getString("submitFeedback.id");
+        GraphQL.as(OFFICIAL).data("mutation($id: ID!) { resolveFeedback(input: {id: $id, resolution: \"属实\", upheld: true}) { id } }",
+                Map.of("id", complaint));
 
         // the template, the cycle, the evaluator
         GraphQL.as(ADMIN).data("mutation { registerEvaluator(input: {subject: \"agency-eval-1\", agency: \"测试第三方评估所\"}) }");
         JsonPath template = GraphQL.as(OFFICIAL).data("mutation($input: CreateEvaluationTemplateInput!) { createEvaluationTemplate(input: $input) "
                 + "{ id version indicators { id kind } } }", Map.of("input", Map.of("name", "助餐服务考核", "indicators", List.of(
-                Map.of("name", "服务规范", "kind", "MANUAL", "weight", 50), Map.of("name", "居民满意度", "kind", "SATISFACTION", "weight", 50)))));
+                Map.of("name", "服务规范", "kind", "MANUAL", "weight", 40), Map.of("name", "居民满意度", "kind", "SATISFACTION", "weight", 30),
+                Map.of("name", "目标完成", "kind", "COMPLETION", "weight", 10), Map.of("name", "投诉", "kind", "COMPLAINTS", "weight", 10),
+                Map.of("name", "回应", "kind", "RESPONSIVENESS", "weight", 10)))));
         String manualIndicator = template.getString("createEvaluationTemplate.indicators.find { it.kind == 'MANUAL' }.id");
         String open = "mutation($input: OpenEvaluationCycleInput!) { openEvaluationCycle(input: $input) { id status } }";
         Map<String, Object> cycleInput = new HashMap<>(Map.of("name", "2026年第四季度考核", "periodStart", today.minusDays(10).toString(),
@@ -146,6 +153,16 @@ class EvaluationScenarioTest {
         String satisfaction = "evaluations.find { it.id == '%s' }.scores.find { it.kind == 'SATISFACTION' }".formatted(evaluation);
         assertEquals(30.0, computed.getDouble(satisfaction + ".score"), 0.01, "mean rating 1.5 × 20");
         assertTrue(computed.getString(satisfaction + ".inputs").replace(" ", "").contains("\"reviews\":2"));
+        String mineScores = "evaluations.find { it.id == '%s' }.scores".formatted(evaluation);
+        long termDays = java.time.temporal.ChronoUnit.DAYS.between(today.minusDays(20), today.plusMonths(10)) + 1;
+        double completion = Math.round(2 * 100.0 / (3000.0 * 11 / termDays) * 100) / 100.0;
+        assertEquals(completion, computed.getDouble(mineScores + ".find { it.kind == 'COMPLETION' }.score"), 0.01,
+                "2 completed bookings against 3 000 meals pro-rated to 11 of " + termDays + " days");
+        assertEquals(0.0, computed.getDouble(mineScores + ".find { it.kind == 'COMPLAINTS' }.score"), 0.01,
+                "1 upheld complaint per 2 completed bookings = 50 per 100");
+        assertEquals(100.0, computed.getDouble(mineScores + ".find { it.kind == 'RESPONSIVENESS' }.score"), 0.01,
+                "the complaint was answered the same day");
+        double expectedTotal = Math.round((0.4 * 40 + 0.3 * 30 + 0.1 * completion + 0.1 * 0 + 0.1 * 100) * 100) / 100.0;
 
         // publishing: 不合格 → outcomes
         JsonPath published = GraphQL.as(OFFICIAL).data("mutation($c: ID!) { publishEvaluationCycle(input: {cycleId: $c}) { status } }",
@@ -154,7 +171,7 @@ class EvaluationScenarioTest {
         JsonPath result = GraphQL.anonymous().data("query($c: ID!) { evaluations(cycleId: $c) { id total grade gradeLabel rank "
                 + "scores { kind comment } outcomes { kind liftedAt } } }", Map.of("c", cycle));
         String mine = "evaluations.find { it.id == '%s' }".formatted(evaluation);
-        assertEquals(35.0, result.getDouble(mine + ".total"), 0.01);
+        assertEquals(expectedTotal, result.getDouble(mine + ".total"), 0.01);
         assertEquals("FAIL", result.getString(mine + ".grade"));
         assertEquals("不合格", result.getString(mine + ".gradeLabel"));
         assertNull(result.get(mine + ".scores.find { it.kind == 'MANUAL' }.comment"), "manual comments are not public");

@@ -305,4 +305,42 @@ class ProcurementLifecycleTest {
         assertEquals("FORBIDDEN", GraphQL.code(GraphQL.as(OTHER_OFFICIAL).error(query, Map.of("r", "990100", "y", year))));
         assertEquals("FORBIDDEN", GraphQL.code(GraphQL.as(OWNER_A).error(query, Map.of("r", "990100", "y", year))));
     }
+
+    @Test
+    void singleSourceIsAwardedDirectlyWithItsJustificationAndProcurementsCanBeCancelled() {
+        Map<String, Object> input = procurementInput("单一来源助餐应急项目", "elderly.meal", 300_000);
+        input.put("method", "SINGLE_SOURCE");
+        String id = GraphQL.as(OFFICIAL).data(CREATE, Map.of("input", input)).getString("createProcurement.id");
+        assertEquals("INVALID_STATE", GraphQL.code(GraphQL.as(OFFICIAL).error(ACTION.formatted("publishTender"), Map.of("id", id))),
+                "no public tender for 单一来源");
+        LocalDate start = LocalDate.now();
+        JsonPath awarded = GraphQL.as(OFFICIAL).data(AWARD, Map.of("input", Map.of("id", id, "justification", "灾后应急，仅该机构具备条件",
+                "awards", List.of(Map.of("organizationId", String.valueOf(fixtures.organizationA()), "amountFen", 300_000,
+                        "contract", terms(start, start.plusMonths(3), 300_000))))));
+        assertEquals("AWARDED", awarded.getString("awardProcurement.status"));
+        String contract = awarded.getString("awardProcurement.contracts[0].id");
+        JsonPath view = GraphQL.anonymous().data("query($id: ID!) { procurement(id: $id) { justification bidCount } }", Map.of("id", id));
+        assertEquals("灾后应急，仅该机构具备条件", view.getString("procurement.justification"));
+        assertEquals(0, view.getInt("procurement.bidCount"));
+        String ocid = GraphQL.anonymous().data("query($id: ID!) { procurement(id: $id) { ocid } }", Map.of("id", id)).getString("procurement.ocid");
+        JsonPath release = given().get("/ocds/records/" + ocid).then().statusCode(200).extract().jsonPath()
+                .setRootPath("records[0].compiledRelease");
+        assertEquals("direct", release.getString("tender.procurementMethod"));
+        assertEquals("灾后应急，仅该机构具备条件", release.getString("tender.procurementMethodRationale"));
+
+        GraphQL.as(OFFICIAL).data("mutation($id: ID!) { activateContract(input: {id: $id}) { status } }", Map.of("id", contract));
+        String terminate = "mutation($id: ID!, $r: String) { terminateContract(input: {id: $id, reason: $r}) { status } }";
+        Map<String, Object> noReason = new HashMap<>();
+        noReason.put("id", contract);
+        noReason.put("r", null);
+        assertEquals("VALIDATION", GraphQL.code(GraphQL.as(OFFICIAL).error(terminate, noReason)));
+        assertEquals("TERMINATED", GraphQL.as(OFFICIAL).data(terminate, Map.of("id", contract, "r", "服务对象已转介"))
+                .getString("terminateContract.status"));
+
+        String cancelled = tendering("取消测试项目", 100_000);
+        String cancel = "mutation($id: ID!, $r: String, $u: Boolean) { cancelProcurement(input: {id: $id, reason: $r, unsuccessful: $u}) { status } }";
+        assertEquals("UNSUCCESSFUL", GraphQL.as(OFFICIAL).data(cancel, Map.of("id", cancelled, "r", "无有效投标", "u", true))
+                .getString("cancelProcurement.status"));
+        assertEquals("INVALID_STATE", GraphQL.code(GraphQL.as(OFFICIAL).error(cancel, Map.of("id", cancelled, "r", "again", "u", false))));
+    }
 }
