@@ -21,7 +21,6 @@ import cn.linli.common.ValidationException;
 import cn.linli.identity.Access;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.graphql.Description;

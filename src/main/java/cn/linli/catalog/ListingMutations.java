@@ -1,8 +1,6 @@
 package cn.linli.catalog;
 
 import cn.linli.audit.AuditLog;
-import cn.linli.catalog.ServiceListingRecord.ScheduleExceptionRow;
-import cn.linli.catalog.ServiceListingRecord.WeeklyHoursRow;
 import cn.linli.common.ApiErrors;
 import cn.linli.common.ConflictException;
 import cn.linli.common.Ids;

@@ -15,8 +15,6 @@ import cn.linli.common.Row;
 import cn.linli.common.Sql;
 import cn.linli.common.ValidationException;
 import cn.linli.identity.Access;
-import cn.linli.identity.MemberRole;
-import cn.linli.region.Region;
 import cn.linli.region.RegionQueries;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;

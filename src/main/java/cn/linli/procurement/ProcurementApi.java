@@ -9,7 +9,6 @@ import cn.linli.common.Language;
 import cn.linli.common.NotFoundException;
 import cn.linli.common.PageInfo;
 import cn.linli.common.Paging;
-import cn.linli.common.Row;
 import cn.linli.common.Sql;
 import cn.linli.common.ValidationException;
 import cn.linli.identity.Access;
