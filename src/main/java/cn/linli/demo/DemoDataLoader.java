@@ -116,6 +116,68 @@ public class DemoDataLoader {
             writeContracts();
             writeListings();
             writeDemoPeople();
+            writeProcurementAndCycle();
+        }
+
+        /**
+         * The procurement behind the first demo contract (awarded, public, with its OCDS record) and an evaluation
+         * cycle in SCORING over both contracts, assigned to the demo evaluator.
+         */
+        private void writeProcurementAndCycle() throws SQLException {
+            long district = regionId(DemoDistrict.CODE);
+            long procurement = insertReturningId("INSERT INTO procurement (ocid, title, description, service_targets, buyer_name, "
+                    + "buyer_region_id, created_by, category_id, target_region_codes, budget_fen, method, min_rating_level, "
+                    + "tender_start, tender_end, documents, status, justification) VALUES ('ocds-linli0-demo-1', ?, ?, ?, ?, ?, "
+                    + "'demo-official', (SELECT id FROM category WHERE code = 'elderly.meal'), ARRAY[?], 200000000, 'OPEN', 3, "
+                    + "TIMESTAMPTZ '2025-11-01 09:00+08', TIMESTAMPTZ '2025-11-21 17:00+08', "
+                    + "'[{\"title\":\"招标文件\",\"url\":\"https://example.gov.cn/qlh/2026-zc-001.pdf\"}]', 'AWARDED', "
+                    + "'综合评分第一') RETURNING id",
+                    "2026年七里河区居家养老助餐服务项目", "为七里河区 60 岁以上老人提供社区助餐与送餐上门服务。", "全年助餐 120 000 人次",
+                    BUYER, district, DemoDistrict.CODE);
+            execute("UPDATE procurement SET updated_at = TIMESTAMPTZ '2025-12-01 10:00+08' WHERE id = ?", procurement);
+            long bid = insertReturningId("INSERT INTO bid (procurement_id, organization_id, amount_fen, proposal, status, submitted_by) "
+                    + "VALUES (?, ?, 180000000, '中央厨房 + 社区长者食堂', 'AWARDED', 'demo-org-staff') RETURNING id",
+                    procurement, providers.get(0).id());
+            execute("INSERT INTO bid (procurement_id, organization_id, amount_fen, proposal, status, submitted_by) "
+                    + "VALUES (?, ?, 195000000, '社区食堂联营', 'NOT_AWARDED', 'demo') ", procurement, providers.get(2).id());
+            long award = insertReturningId("INSERT INTO award (procurement_id, bid_id, organization_id, amount_fen, awarded_by) "
+                    + "VALUES (?, ?, ?, 180000000, 'demo-official') RETURNING id", procurement, bid, providers.get(0).id());
+            execute("UPDATE contract SET procurement_id = ?, award_id = ?, buyer_region_id = ?, "
+                    + "service_targets = '[{\"name\":\"助餐\",\"quantity\":120000,\"unit\":\"人次\"}]' WHERE id = ?",
+                    procurement, award, district, contracts.get(0));
+            execute("UPDATE contract SET buyer_region_id = ? WHERE id = ?", district, contracts.get(1));
+            for (int quarter = 1; quarter <= 4; quarter++) {
+                execute("INSERT INTO milestone (contract_id, title, due_on, amount_fen, requires_passing_grade) VALUES (?, ?, ?, 45000000, ?)",
+                        contracts.get(0), "第" + quarter + "季度服务费", Date.valueOf(LocalDate.of(2026, quarter * 3, 28)), quarter > 1);
+            }
+            long template = insertReturningId("INSERT INTO evaluation_template (name, region_id, created_by) "
+                    + "VALUES ('七里河区政府购买养老服务考核', ?, 'demo-official') RETURNING id", district);
+            String[][] indicators = {{"服务规范与台账", "MANUAL", "40"}, {"居民满意度", "SATISFACTION", "30"},
+                {"目标完成率", "COMPLETION", "15"}, {"投诉处理", "COMPLAINTS", "10"}, {"回应及时性", "RESPONSIVENESS", "5"}};
+            for (int i = 0; i < indicators.length; i++) {
+                execute("INSERT INTO evaluation_indicator (template_id, position, name, kind, weight) VALUES (?, ?, ?, ?, ?)",
+                        template, i, indicators[i][0], indicators[i][1], Integer.parseInt(indicators[i][2]));
+            }
+            long cycle = insertReturningId("INSERT INTO evaluation_cycle (name, period_start, period_end, region_id, template_id, "
+                    + "thresholds, policy, created_by) VALUES ('2026年度政府购买服务考核', DATE '2026-01-01', DATE '2026-12-31', ?, ?, "
+                    + "'{\"excellent\":90,\"good\":80,\"pass\":60}', '{\"withholdPayments\":true,\"pauseListings\":true,"
+                    + "\"barMonths\":12,\"deregisterOnSecondFail\":true,\"appealDays\":15}', 'demo-official') RETURNING id",
+                    district, template);
+            for (long contract : contracts) {
+                long evaluation = insertReturningId("INSERT INTO evaluation (cycle_id, contract_id, organization_id) "
+                        + "SELECT ?, id, organization_id FROM contract WHERE id = ? RETURNING id", cycle, contract);
+                execute("INSERT INTO evaluation_assignment (evaluation_id, evaluator_subject, assigned_by) VALUES (?, 'demo-evaluator', 'demo')",
+                        evaluation);
+            }
+        }
+
+        private long insertReturningId(String sql, Object... values) throws SQLException {
+            try (PreparedStatement statement = connection.prepareStatement(sql)) {
+                for (int i = 0; i < values.length; i++) {
+                    statement.setObject(i + 1, values[i]);
+                }
+                return returnedId(statement);
+            }
         }
 
         /** The demo tokens' subjects (GET /demo/tokens) get something to act for. */

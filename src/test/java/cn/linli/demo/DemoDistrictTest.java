@@ -71,6 +71,21 @@ class DemoDistrictTest {
     }
 
     @Test
+    void theDemoHasAnAwardedProcurementAndAnEvaluationCycleToScore() throws SQLException {
+        JsonPath procurements = GraphQL.anonymous().data("{ procurements(filter: {status: AWARDED}, first: 100) "
+                + "{ edges { node { ocid title buyerName awards { organizationName amountFen } contracts { milestones { id } } } } } }");
+        String demo = "procurements.edges.find { it.node.ocid == 'ocds-linli0-demo-1' }.node";
+        assertEquals("兰州市七里河区民政局", procurements.getString(demo + ".buyerName"));
+        assertEquals(180_000_000, procurements.getLong(demo + ".awards[0].amountFen"));
+        assertEquals(4, procurements.getList(demo + ".contracts[0].milestones").size());
+        String evaluator = cn.linli.testing.Tokens.of("demo-evaluator", "evaluator");
+        long cycle = count("SELECT id FROM evaluation_cycle WHERE name = '2026年度政府购买服务考核'");
+        JsonPath assigned = GraphQL.as(evaluator).data("query($c: ID!) { evaluations(cycleId: $c) { id organizationName } }",
+                Map.of("c", String.valueOf(cycle)));
+        assertEquals(2, assigned.getList("evaluations").size(), "both demo contracts, assigned to the demo evaluator");
+    }
+
+    @Test
     void loadingAgainLoadsNothingTwice() throws SQLException {
         long listings = count("SELECT count(*) FROM service_listing");
         long regions = count("SELECT count(*) FROM region");
