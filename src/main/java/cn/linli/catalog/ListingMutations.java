@@ -84,8 +84,9 @@ public class ListingMutations {
     @Transactional
     @Description("Member: change a listing at the version it is based on (stale → CONFLICT). Changing it also confirms it.")
     public Service updateServiceListing(@Name("input") @NonNull ListingInputs.Update input) {
-        ServiceListingRecord listing = find(input.id(), input.version());
+        ServiceListingRecord listing = find(input.id());
         String role = access.requireMember(listing.organizationId);
+        checkVersion(listing, input.version());
         if (listing.status == ListingStatus.WITHDRAWN) {
             throw new InvalidStateException("error.listing.withdrawn");
         }
@@ -108,8 +109,9 @@ public class ListingMutations {
     @Description("Member: publish a DRAFT or PAUSED listing. Needs an ACTIVE organization and a complete listing "
             + "(category, location or service area, weekly hours, pricing); what is missing is named.")
     public Service publishServiceListing(@Name("input") @NonNull ListingInputs.Action input) {
-        ServiceListingRecord listing = find(input.id(), input.version());
+        ServiceListingRecord listing = find(input.id());
         String role = access.requireMember(listing.organizationId);
+        checkVersion(listing, input.version());
         OrganizationRecord organization = OrganizationRecord.findById(listing.organizationId);
         if (organization.status != OrganizationStatus.ACTIVE) {
             throw new InvalidStateException("error.listing.organizationNotActive", Messages.label(organization.status));
@@ -124,8 +126,9 @@ public class ListingMutations {
     @Transactional
     @Description("Member: pause a PUBLISHED listing (it leaves search until published again).")
     public Service pauseServiceListing(@Name("input") @NonNull ListingInputs.Action input) {
-        ServiceListingRecord listing = find(input.id(), input.version());
+        ServiceListingRecord listing = find(input.id());
         String role = access.requireMember(listing.organizationId);
+        checkVersion(listing, input.version());
         return transition(listing, role, "pauseServiceListing", EnumSet.of(ListingStatus.PUBLISHED), ListingStatus.PAUSED);
     }
 
@@ -134,8 +137,9 @@ public class ListingMutations {
     @Transactional
     @Description("Member: withdraw a listing for good.")
     public Service withdrawServiceListing(@Name("input") @NonNull ListingInputs.Action input) {
-        ServiceListingRecord listing = find(input.id(), input.version());
+        ServiceListingRecord listing = find(input.id());
         String role = access.requireMember(listing.organizationId);
+        checkVersion(listing, input.version());
         return transition(listing, role, "withdrawServiceListing",
                 EnumSet.of(ListingStatus.DRAFT, ListingStatus.PUBLISHED, ListingStatus.PAUSED), ListingStatus.WITHDRAWN);
     }
@@ -145,8 +149,9 @@ public class ListingMutations {
     @Transactional
     @Description("Member: confirm that the listing's details are current (resets its freshness).")
     public Service confirmServiceListing(@Name("input") @NonNull ListingInputs.Action input) {
-        ServiceListingRecord listing = find(input.id(), input.version());
+        ServiceListingRecord listing = find(input.id());
         String role = access.requireMember(listing.organizationId);
+        checkVersion(listing, input.version());
         if (listing.status == ListingStatus.WITHDRAWN) {
             throw new InvalidStateException("error.listing.withdrawn");
         }
@@ -298,16 +303,19 @@ public class ListingMutations {
                 + "WHERE r.id = l.region_id OR r.code = ANY(l.area_codes)) WHERE l.id = :id", Map.of("id", listing.id));
     }
 
-    private ServiceListingRecord find(String id, int version) {
+    private ServiceListingRecord find(String id) {
         ServiceListingRecord listing = ServiceListingRecord.findById(Ids.parse(id, "input.id"));
         if (listing == null) {
             throw new NotFoundException("error.service.notFound", id);
         }
-        access.requireMember(listing.organizationId); // before telling anything about its version
+        return listing;
+    }
+
+    /** Called after the membership check, so that non-members learn nothing about versions. */
+    private static void checkVersion(ServiceListingRecord listing, int version) {
         if (listing.version != version) {
             throw new ConflictException("error.staleVersion");
         }
-        return listing;
     }
 
     private long regionOf(ServiceListingRecord listing) {
