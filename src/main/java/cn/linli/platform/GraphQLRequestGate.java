@@ -2,10 +2,15 @@ package cn.linli.platform;
 
 import cn.linli.common.Language;
 import cn.linli.common.Messages;
+import graphql.language.Document;
+import graphql.language.OperationDefinition;
 import graphql.parser.InvalidSyntaxException;
 import graphql.parser.Parser;
 import graphql.parser.ParserEnvironment;
 import graphql.parser.ParserOptions;
+import io.quarkus.arc.Arc;
+import io.quarkus.security.identity.CurrentIdentityAssociation;
+import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonArray;
@@ -13,97 +18,245 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
 import java.util.Map;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Pattern;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * In front of SmallRye GraphQL on /graphql: a request whose body is not JSON or whose query does not parse
- * gets an error with {@code extensions.code = VALIDATION} and a readable message (SmallRye alone answers
- * "Unparseable input document" without a code). Queries that parsed once are remembered, so the common case
- * costs a map lookup.
+ * The HTTP side of /graphql (GraphQL over HTTP), in front of SmallRye GraphQL's execution:
+ * <ol>
+ * <li>GET for queries and POST ({@code application/json} or {@code application/graphql}); other methods 405,
+ * a mutation by GET 405;</li>
+ * <li>anonymous callers limited per client in requests and query cost ({@code RATE_LIMITED}, Retry-After);</li>
+ * <li>automatic persisted queries: {@code extensions.persistedQuery.sha256Hash} stands for a query the server
+ * knows ({@link PersistedQueries}), by POST or GET;</li>
+ * <li>a body that is not JSON or a query that does not parse gets {@code extensions.code = VALIDATION} and a
+ * readable message (400 when the client asked for graphql-response+json);</li>
+ * <li>then {@link GraphQLHttpExecutor} runs it and writes the response with its caching headers.</li>
+ * </ol>
+ * WebSocket upgrades (subscriptions) go on to SmallRye's own handler. Parsed queries are remembered, so the
+ * common case costs a map lookup.
  */
 @ApplicationScoped
 public class GraphQLRequestGate {
-    private static final int REMEMBERED = 10_000;
-    private static final int REMEMBERED_LENGTH = 8 * 1024;
-    private final Map<String, Boolean> parsed = new ConcurrentHashMap<>();
+    private static final int REMEMBERED_CHARS = 2 * 1024 * 1024;
+    private static final int REMEMBERED_LENGTH = 16 * 1024;
+    private static final Pattern SHA256_HEX = Pattern.compile("[0-9a-f]{64}");
 
-    private static final java.util.regex.Pattern MUTATION = java.util.regex.Pattern.compile("^\\s*(#[^\\n]*\\n\\s*)*mutation\\b");
+    private final Map<String, Document> parsed = new ConcurrentHashMap<>();
+    private final AtomicLong parsedChars = new AtomicLong();
 
-    @jakarta.inject.Inject
+    @Inject
     AnonymousRateLimiter limiter;
+
+    @Inject
+    PersistedQueries persistedQueries;
 
     /** The same token limit SmallRye applies, so that a query over it is refused here, with a code. */
     @ConfigProperty(name = "quarkus.smallrye-graphql.parser-max-tokens", defaultValue = "15000")
     int maxTokens;
 
+    @ConfigProperty(name = "linli.http.public-max-age", defaultValue = "60")
+    int publicMaxAgeSeconds;
+
+    private GraphQLHttpExecutor executor;
+
+    @PostConstruct
+    void createExecutor() {
+        executor = new GraphQLHttpExecutor(Arc.container().instance(CurrentIdentityAssociation.class).get(),
+                Arc.container().instance(CurrentVertxRequest.class).get(), publicMaxAgeSeconds);
+    }
+
     void register(@Observes Router router) {
         router.route("/graphql").order(-100).handler(BodyHandler.create().setBodyLimit(256 * 1024)).handler(this::check);
     }
 
+    /** A request the gate refuses, with its status and error code. */
+    private static final class Refusal extends Exception {
+        final int status;
+        final String code;
+        final String key;
+        final Object[] arguments;
+
+        Refusal(int status, String code, String key, Object... arguments) {
+            super(key, null, false, false);
+            this.status = status;
+            this.code = code;
+            this.key = key;
+            this.arguments = arguments;
+        }
+    }
+
     void check(RoutingContext context) {
-        HttpMethod method = context.request().method();
         if (isWebSocketUpgrade(context)) {
             context.next(); // subscriptions: authorized by the token on the upgrade request
             return;
         }
-        if (method != HttpMethod.GET && method != HttpMethod.POST) {
-            context.response().putHeader("Allow", "GET, POST");
-            reject(context, 405, Messages.get(language(context), "error.request.method"), "VALIDATION");
-            return;
-        }
-        if (isAnonymous(context) && !limiter.tryAcquire(clientOf(context))) {
-            context.response().putHeader("Retry-After", String.valueOf(limiter.retryAfterSeconds()));
-            reject(context, 429, Messages.get(language(context), "error.rateLimited"), "RATE_LIMITED");
-            return;
-        }
-        String query;
-        if (method == HttpMethod.POST) {
-            String contentType = context.request().getHeader("Content-Type");
-            if (contentType == null || !contentType.toLowerCase().startsWith("application/json")) {
-                context.next(); // application/graphql and others: SmallRye's own handling
-                return;
+        try {
+            HttpMethod method = context.request().method();
+            if (method != HttpMethod.GET && method != HttpMethod.POST) {
+                context.response().putHeader("Allow", "GET, POST");
+                throw new Refusal(405, "VALIDATION", "error.request.method");
             }
-            try {
-                JsonObject body = context.body().asJsonObject();
-                query = body == null ? null : body.getValue("query") instanceof String q ? q : null;
-            } catch (DecodeException | ClassCastException e) {
-                reject(context, 400, Messages.get(language(context), "error.request.notJson"), "VALIDATION");
-                return;
+            boolean anonymous = GraphQLHttpExecutor.isAnonymous(context);
+            if (anonymous && !limiter.tryRequest(clientOf(context))) {
+                throw rateLimited(context);
             }
-        } else {
-            query = context.request().getParam("query");
+            JsonObject input = method == HttpMethod.POST ? readPost(context) : readGet(context);
+            resolvePersistedQuery(input);
+            String query = input.getValue("query") instanceof String q && !q.isBlank() ? q : null;
+            if (query == null) {
+                throw new Refusal(400, "VALIDATION", "error.request.noQuery");
+            }
+            Document document = parse(query, context);
+            Optional<OperationDefinition> operation = QueryCost.operation(document, input.getString("operationName"));
+            if (method == HttpMethod.GET && operation.isPresent()
+                    && operation.get().getOperation() != OperationDefinition.Operation.QUERY) {
+                // GraphQL over HTTP: GET is for queries only (mutations must not be cacheable or triggered by links)
+                context.response().putHeader("Allow", "POST");
+                throw new Refusal(405, "VALIDATION", "error.request.mutationByGet");
+            }
+            if (anonymous && operation.isPresent()) {
+                JsonObject variables = input.getJsonObject("variables");
+                long cost = QueryCost.of(document, operation.get(), variables == null ? Map.of() : variables.getMap());
+                if (cost > limiter.maxQueryCost()) {
+                    throw new Refusal(statusForRequestError(context), "VALIDATION", "error.query.tooCostly", cost,
+                            limiter.maxQueryCost());
+                }
+                if (!limiter.tryCost(clientOf(context), cost)) {
+                    throw rateLimited(context);
+                }
+            }
+            input.fieldNames().removeIf(name -> input.getValue(name) == null); // "variables": null means none
+            executor.execute(context, input);
+        } catch (Refusal refusal) {
+            reject(context, refusal.status, Messages.get(language(context), refusal.key, refusal.arguments), refusal.code);
         }
-        if (method == HttpMethod.GET && query != null && MUTATION.matcher(query).find()) {
-            // GraphQL over HTTP: GET is for queries only (mutations must not be cacheable or triggered by links)
-            context.response().putHeader("Allow", "POST");
-            reject(context, 405, Messages.get(language(context), "error.request.mutationByGet"), "VALIDATION");
-            return;
+    }
+
+    private Refusal rateLimited(RoutingContext context) {
+        context.response().putHeader("Retry-After", String.valueOf(limiter.retryAfterSeconds()));
+        return new Refusal(429, "RATE_LIMITED", "error.rateLimited");
+    }
+
+    private static JsonObject readPost(RoutingContext context) throws Refusal {
+        String contentType = context.request().getHeader("Content-Type");
+        String type = contentType == null ? "" : contentType.toLowerCase();
+        if (type.startsWith("application/graphql") && !type.startsWith("application/graphql-response")) {
+            return new JsonObject().put("query", context.body().asString());
         }
-        if (query == null || parsed.containsKey(query)) {
-            context.next();
-            return;
+        if (!type.startsWith("application/json")) {
+            throw new Refusal(415, "VALIDATION", "error.request.mediaType");
         }
         try {
-            new Parser().parseDocument(ParserEnvironment.newParserEnvironment().document(query)
+            JsonObject body = context.body().asJsonObject();
+            if (body == null) {
+                throw new Refusal(400, "VALIDATION", "error.request.noQuery");
+            }
+            if (body.getValue("variables") != null && !(body.getValue("variables") instanceof JsonObject)) {
+                throw new Refusal(400, "VALIDATION", "error.request.variablesNotJson");
+            }
+            if (body.getValue("extensions") != null && !(body.getValue("extensions") instanceof JsonObject)) {
+                throw new Refusal(400, "VALIDATION", "error.request.extensionsNotJson");
+            }
+            return body;
+        } catch (DecodeException | ClassCastException e) {
+            throw new Refusal(400, "VALIDATION", "error.request.notJson");
+        }
+    }
+
+    /** GET parameters, URL-decoded once by Vert.x. */
+    private static JsonObject readGet(RoutingContext context) throws Refusal {
+        JsonObject input = new JsonObject();
+        String query = context.request().getParam("query");
+        if (query != null) {
+            input.put("query", query);
+        }
+        String operationName = context.request().getParam("operationName");
+        if (operationName != null && !operationName.isEmpty()) {
+            input.put("operationName", operationName);
+        }
+        JsonObject variables = jsonParameter(context, "variables", "error.request.variablesNotJson");
+        if (variables != null) {
+            input.put("variables", variables);
+        }
+        JsonObject extensions = jsonParameter(context, "extensions", "error.request.extensionsNotJson");
+        if (extensions != null) {
+            input.put("extensions", extensions);
+        }
+        return input;
+    }
+
+    private static JsonObject jsonParameter(RoutingContext context, String name, String errorKey) throws Refusal {
+        String value = context.request().getParam(name);
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return new JsonObject(value);
+        } catch (DecodeException e) {
+            throw new Refusal(400, "VALIDATION", errorKey);
+        }
+    }
+
+    /**
+     * Automatic persisted queries (Apollo's protocol): with a query, the hash is checked and remembered; without
+     * one, the remembered query is used, or the client is told PERSISTED_QUERY_NOT_FOUND (status 200, as Apollo
+     * clients expect) and sends the query along next time.
+     */
+    private void resolvePersistedQuery(JsonObject input) throws Refusal {
+        JsonObject extensions = input.getJsonObject("extensions");
+        Object persisted = extensions == null ? null : extensions.getValue("persistedQuery");
+        if (persisted == null) {
+            return;
+        }
+        if (!(persisted instanceof JsonObject persistedQuery) || !Integer.valueOf(1).equals(persistedQuery.getInteger("version", 0))
+                || !(persistedQuery.getValue("sha256Hash") instanceof String hash) || !SHA256_HEX.matcher(hash).matches()) {
+            throw new Refusal(400, "VALIDATION", "error.persistedQuery.malformed");
+        }
+        String query = input.getValue("query") instanceof String q ? q : null;
+        if (query != null) {
+            if (!persistedQueries.register(hash, query)) {
+                throw new Refusal(400, "VALIDATION", "error.persistedQuery.hashMismatch");
+            }
+            return;
+        }
+        input.put("query", persistedQueries.find(hash)
+                .orElseThrow(() -> new Refusal(200, "PERSISTED_QUERY_NOT_FOUND", "error.persistedQuery.notFound")));
+    }
+
+    private Document parse(String query, RoutingContext context) throws Refusal {
+        Document known = parsed.get(query);
+        if (known != null) {
+            return known;
+        }
+        try {
+            Document document = new Parser().parseDocument(ParserEnvironment.newParserEnvironment().document(query)
                     .parserOptions(ParserOptions.getDefaultOperationParserOptions().transform(o -> o.maxTokens(maxTokens)))
                     .build());
             if (query.length() <= REMEMBERED_LENGTH) {
-                if (parsed.size() >= REMEMBERED) {
-                    parsed.clear();
+                if (parsedChars.addAndGet(query.length()) > REMEMBERED_CHARS) {
+                    parsed.clear(); // many distinct queries: start over rather than hold them all
+                    parsedChars.set(query.length());
                 }
-                parsed.put(query, Boolean.TRUE);
+                parsed.put(query, document);
             }
-            context.next();
+            return document;
         } catch (InvalidSyntaxException e) { // also a query over the token limit
-            // application/graphql-response+json asks for HTTP status codes: 400 for a document that does not parse
-            String accept = context.request().getHeader("Accept");
-            int status = accept != null && accept.contains("application/graphql-response+json") ? 400 : 200;
-            reject(context, status, Messages.get(language(context), "error.graphql", e.getMessage()), "VALIDATION");
+            throw new Refusal(statusForRequestError(context), "VALIDATION", "error.graphql", e.getMessage());
         }
+    }
+
+    /** application/graphql-response+json asks for HTTP status codes: 400 for a request that cannot run. */
+    private static int statusForRequestError(RoutingContext context) {
+        return GraphQLHttpExecutor.wantsStatusCodes(context) ? 400 : 200;
     }
 
     private static Language language(RoutingContext context) {
@@ -115,23 +268,20 @@ public class GraphQLRequestGate {
         return upgrade != null && upgrade.equalsIgnoreCase("websocket");
     }
 
-    private static boolean isAnonymous(RoutingContext context) {
-        return context.request().getHeader("Authorization") == null;
-    }
-
-    /** The client: the first address of X-Forwarded-For when behind a proxy, else the peer. */
+    /**
+     * The client's address. Behind a load balancer, set LINLI_BEHIND_PROXY=true (and the balancer's addresses in
+     * quarkus.http.proxy.trusted-proxies) so that this is the address the balancer saw, from X-Forwarded-For;
+     * never read that header directly, or anyone could claim a fresh address for every request.
+     */
     private static String clientOf(RoutingContext context) {
-        String forwarded = context.request().getHeader("X-Forwarded-For");
-        if (forwarded != null && !forwarded.isBlank()) {
-            return forwarded.split(",")[0].trim();
-        }
         return context.request().remoteAddress() == null ? "unknown" : context.request().remoteAddress().host();
     }
 
     private static void reject(RoutingContext context, int status, String message, String code) {
         JsonObject error = new JsonObject().put("message", message)
                 .put("extensions", new JsonObject().put("code", code));
-        context.response().setStatusCode(status).putHeader("Content-Type", "application/json; charset=UTF-8")
+        context.response().setStatusCode(status).putHeader("Content-Type", GraphQLHttpExecutor.responseType(context))
+                .putHeader("Cache-Control", "no-store")
                 .end(new JsonObject().put("errors", new JsonArray().add(error)).encode());
     }
 }

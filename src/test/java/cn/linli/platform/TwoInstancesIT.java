@@ -95,6 +95,18 @@ class TwoInstancesIT {
     }
 
     @Test
+    void bothPackagedInstancesKnowTheShippedOperationsByHash() throws Exception {
+        String text = java.nio.file.Files.readString(Path.of("graphql/operations/Regions.graphql"));
+        String extensions = "{\"persistedQuery\":{\"version\":1,\"sha256Hash\":\"" + PersistedQueries.sha256(text) + "\"}}";
+        for (String url : URLS) {
+            Response byHash = given().queryParam("extensions", extensions).queryParam("variables", "{\"parentCode\":\"620103\"}")
+                    .get(url + "/graphql");
+            assertEquals(200, byHash.statusCode(), byHash.asString());
+            assertTrue(byHash.jsonPath().getList("data.regions").size() > 0, byHash.asString());
+        }
+    }
+
+    @Test
     void concurrentBookingsThroughBothNeverExceedCapacityAndEachSeesTheOthersWrites() throws Exception {
         // a demo service with few places, and its first free slot tomorrow
         JsonPath services = graphql(URLS.get(0), null, "{ services(filter: {regionCode: \"620103\", organizationId: null}, first: 100) "
