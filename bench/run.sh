@@ -7,44 +7,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-export PGHOST=${PGHOST:-127.0.0.1} PGPORT=${PGPORT:-5432} PGUSER=${PGUSER:-postgres}
-DB=${BENCH_DB:-linli_bench}
-DURATION=${BENCH_SECONDS:-30}
 CONNECTIONS=${BENCH_CONNECTIONS:-"16 64"}
-PORT=${BENCH_PORT:-8089}
-JDBC="jdbc:postgresql://$PGHOST:$PGPORT/$DB"
-mkdir -p bench/results
-OUT=bench/results/$(date -u +%Y%m%dT%H%M%SZ)
-mkdir -p "$OUT"
-
-command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk; }
-command -v pgbench >/dev/null || { apt-get update -qq && apt-get install -y -qq postgresql-contrib; }
-[ -f target/quarkus-app/quarkus-run.jar ] || ./mvnw -B -q package -DskipTests
-
-SERVICE_PID=
-start_service() {
-  QUARKUS_DATASOURCE_JDBC_URL=$JDBC QUARKUS_DATASOURCE_USERNAME=$PGUSER QUARKUS_DATASOURCE_PASSWORD=${PGPASSWORD:-unused} \
-    QUARKUS_HTTP_PORT=$PORT LINLI_ANONYMOUS_PER_MINUTE=100000000 java -Xmx512m -jar target/quarkus-app/quarkus-run.jar > "$OUT/service.log" 2>&1 &
-  SERVICE_PID=$!
-  for _ in $(seq 1 600); do # first start after an upgrade migrates 1 000 000 rows: minutes
-    curl -sf "localhost:$PORT/q/health/ready" >/dev/null 2>&1 && return 0
-    sleep 0.5
-  done
-  echo "the service did not start; see $OUT/service.log" >&2
-  exit 1
-}
-stop_service() { [ -n "$SERVICE_PID" ] && kill "$SERVICE_PID" 2>/dev/null && wait "$SERVICE_PID" 2>/dev/null || true; SERVICE_PID=; }
-trap stop_service EXIT
-
-present=$(psql -d postgres -Atc "SELECT 1 FROM pg_database WHERE datname = '$DB'")
-if [ "${1:-}" = "--regenerate" ] || [ -z "$present" ]; then
-  psql -d postgres -qc "DROP DATABASE IF EXISTS $DB"
-  psql -d postgres -qc "CREATE DATABASE $DB TEMPLATE template0 ENCODING 'UTF8' LC_COLLATE 'C.UTF-8' LC_CTYPE 'C.UTF-8'"
-  echo "migrating an empty $DB through the service …"
-  start_service; stop_service
-  echo "generating 1 000 000 listings …"
-  start=$(date +%s); psql -d "$DB" -q -f bench/generate.sql; echo "generated in $(( $(date +%s) - start )) s"
-fi
+BENCH_NAME=near-me
+source bench/common.sh "$@"
 
 # wrk prints latencies as 850.00us, 5.12ms or 1.20s
 to_ms() { echo "$1" | awk '/us$/ {printf "%.2f", $1 / 1000; next} /ms$/ {printf "%.2f", $1 + 0; next} /s$/ {printf "%.2f", $1 * 1000}'; }
@@ -52,8 +17,6 @@ to_ms() { echo "$1" | awk '/us$/ {printf "%.2f", $1 / 1000; next} /ms$/ {printf 
 xacts() { sleep 1.5; psql -d postgres -Atc "SELECT xact_commit + xact_rollback FROM pg_stat_database WHERE datname = '$DB'"; }
 
 start_service
-# an upgrade's migrations may have rewritten the tables: tidy them so both sides meet the same database
-psql -d "$DB" -qc "VACUUM (ANALYZE) service_listing, organization, category, contract"
 echo "warming up …"
 wrk -t2 -c16 -d10s -s bench/near-me.lua "http://localhost:$PORT" > /dev/null
 
@@ -91,7 +54,7 @@ done
 
 {
   echo
-  echo "Machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, $(lscpu | awk -F: '/Model name/ {gsub(/^ +/, "", $2); print $2}'), PostgreSQL $(psql -d postgres -Atc 'SHOW server_version'), $(java -version 2>&1 | head -1)"
+  machine
   echo "Each run: ${DURATION} s, wrk and pgbench with 2 threads on the same machine as the service and PostgreSQL."
 } >> "$OUT/summary.md"
 cat "$OUT/summary.md"

@@ -1,0 +1,87 @@
+#!/usr/bin/env bash
+# The mixed benchmark: 70 % near-me search, 20 % service page, 10 % booking (idempotency keys), with one and
+# with two instances of the service (prod jar, -Xmx512m each), against the same SQL statements run directly by
+# pgbench in the same mix. Reports throughput, p50/p99 per operation, heap and RSS, start-up time.
+#   bench/mixed.sh              use the data set if present, else generate it (≈ 3 minutes)
+#   bench/mixed.sh --regenerate drop and generate the data set again
+# Needs what bench/run.sh needs, and Node 18 or later (the load generator is bench/mixed.mjs).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+CONNECTIONS=${BENCH_CONNECTIONS:-32}
+BENCH_NAME=mixed
+source bench/common.sh "$@"
+command -v node >/dev/null || { apt-get update -qq && apt-get install -y -qq nodejs; }
+
+# Samples every instance once a second while the load runs: the largest RSS (from /proc) and the largest heap
+# in use (the JVM's own figure, from /q/metrics), in MiB.
+sample_memory() {
+  local rss=0 heap=0
+  while [ -f "$OUT/sampling" ]; do
+    local i=0
+    for pid in "${SERVICE_PIDS[@]}"; do
+      local r h
+      r=$(awk '/VmRSS/ {print int($2 / 1024)}' "/proc/$pid/status" 2>/dev/null || echo 0)
+      h=$(curl -s "localhost:$((PORT + i))/q/metrics" | awk '/^jvm_memory_used_bytes\{.*area="heap"/ {s += $NF} END {print int(s / 1048576)}')
+      [ "${r:-0}" -gt "$rss" ] && rss=$r
+      [ "${h:-0}" -gt "$heap" ] && heap=$h
+      i=$((i + 1))
+    done
+    echo "$rss $heap" > "$OUT/memory"
+    sleep 1
+  done
+}
+
+# the (per-operation) latencies of pgbench's log: client, transaction, time in µs, script number, …
+pgbench_percentiles() { # script number → "p50 p99" in ms
+  cat "$OUT"/pgbench_log.* | awk -v s="$1" '$4 == s {print $3 / 1000}' | sort -n |
+    awk '{v[NR] = $1} END {printf "%.1f %.1f\n", v[int(NR * 0.5)], v[int(NR * 0.99)]}'
+}
+
+{
+  echo "| instances | connections | start-up ms | service req/s | near-me p50 / p99 ms | detail p50 / p99 ms | booking p50 / p99 ms | bookings made / refused | errors | max RSS MiB | max heap MiB | pgbench tps | service/pgbench |"
+  echo "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |"
+} > "$OUT/summary.md"
+
+# the baseline first (no service running): the service's own statements, in the same mix
+rm -f "$OUT"/pgbench_log.*
+(cd "$OUT" && pgbench -n -c "$CONNECTIONS" -j 2 -T "$DURATION" -M extended \
+  -f ../../near-me.sql@7 -f ../../detail.sql@2 -f ../../booking.sql@1 --log --log-prefix=pgbench_log "$DB" > pgbench.txt 2>&1)
+tps=$(awk '/^tps/ {print $3; exit}' "$OUT/pgbench.txt")
+read -r b0 b1 < <(pgbench_percentiles 0)
+read -r d0 d1 < <(pgbench_percentiles 1)
+read -r k0 k1 < <(pgbench_percentiles 2)
+rm -f "$OUT"/pgbench_log.*
+
+for instances in 1 2; do
+  urls=
+  for i in $(seq 0 $((instances - 1))); do
+    start_service "$i"
+    urls="${urls:+$urls,}http://localhost:$((PORT + i))"
+  done
+  startup=$(IFS=/; echo "${STARTUP_MS[*]}")
+  echo "warming up $instances instance(s) …"
+  node bench/mixed.mjs --urls "$urls" --connections "$CONNECTIONS" --seconds 10 > /dev/null
+  touch "$OUT/sampling"
+  sample_memory &
+  sampler=$!
+  node bench/mixed.mjs --urls "$urls" --connections "$CONNECTIONS" --seconds "$DURATION" > "$OUT/mixed-$instances.json"
+  rm -f "$OUT/sampling"
+  wait "$sampler"
+  read -r rss heap < "$OUT/memory"
+  stop_service
+  node -e '
+    const r = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"));
+    const o = r.operations, e = Object.values(r.errors).reduce((a, b) => a + b, 0);
+    const [n, rss, heap, startup, tps] = process.argv.slice(2);
+    console.log(`| ${n} | ${r.connections} | ${startup} | ${r.requestsPerSecond} | ${o.nearMe.p50} / ${o.nearMe.p99} | ${o.detail.p50} / ${o.detail.p99} | ${o.booking.p50} / ${o.booking.p99} | ${o.booking.count - r.bookingsRefused - r.errors.booking} / ${r.bookingsRefused} | ${e} | ${rss} | ${heap} | ${tps} | ${(r.requestsPerSecond / tps).toFixed(2)} |`);
+  ' "$OUT/mixed-$instances.json" "$instances" "$rss" "$heap" "$startup" "$tps" >> "$OUT/summary.md"
+done
+
+{
+  echo
+  echo "pgbench, same mix, $CONNECTIONS connections: $tps tps; near-me p50 / p99 $b0 / $b1 ms, detail $d0 / $d1 ms, booking $k0 / $k1 ms."
+  machine
+  echo "Each run: ${DURATION} s after a 10 s warm-up; the load generator (Node) and pgbench on the same machine as the service and PostgreSQL."
+} >> "$OUT/summary.md"
+cat "$OUT/summary.md"
