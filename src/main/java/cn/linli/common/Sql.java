@@ -29,6 +29,8 @@ public class Sql {
     @ConfigProperty(name = "linli.replica.enabled", defaultValue = "false")
     boolean replicaEnabled;
 
+    private volatile EntityManager replicaManager;
+
     public List<Row> rows(String sql, Map<String, ?> params) {
         Query query = forReading().createNativeQuery(sql, Tuple.class);
         params.forEach(query::setParameter);
@@ -50,7 +52,12 @@ public class Sql {
 
     private EntityManager forReading() {
         if (replicaEnabled && !QuarkusTransaction.isActive() && ReadRouting.replicaAllowed()) {
-            return replica.get();
+            EntityManager replicaManager = this.replicaManager;
+            if (replicaManager == null) { // resolved once: the unit exists only when the replica is configured
+                replicaManager = replica.get();
+                this.replicaManager = replicaManager;
+            }
+            return replicaManager;
         }
         return em;
     }

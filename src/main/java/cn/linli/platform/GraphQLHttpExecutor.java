@@ -12,8 +12,6 @@ import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
 
 /**
@@ -116,12 +114,8 @@ final class GraphQLHttpExecutor extends SmallRyeGraphQLAbstractHandler {
 
     /** A weak validator: the same JSON may travel gzip-compressed or not. */
     static String etagOf(String body) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(body.getBytes(StandardCharsets.UTF_8));
-            return "W/\"" + Base64.getUrlEncoder().withoutPadding().encodeToString(digest).substring(0, 27) + "\"";
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        byte[] digest = PersistedQueries.sha256Bytes(body);
+        return "W/\"" + Base64.getUrlEncoder().withoutPadding().encodeToString(digest).substring(0, 27) + "\"";
     }
 
     /** Weak comparison (RFC 9110 §13.1.2) against a list of entity tags, or "*". */

@@ -86,16 +86,16 @@ public class PersistedQueries {
         return true;
     }
 
-    int shippedCount() {
-        return shipped.size();
-    }
-
     /** Lower-case hexadecimal SHA-256 of the UTF-8 text, as Apollo clients compute it. */
     public static String sha256(String text) {
+        return HexFormat.of().formatHex(sha256Bytes(text));
+    }
+
+    static byte[] sha256Bytes(String text) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+            return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
         } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
+            throw new IllegalStateException(e); // every Java runtime has SHA-256
         }
     }
 }
