@@ -13,7 +13,7 @@ command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk;
 command -v pgbench >/dev/null || { apt-get update -qq && apt-get install -y -qq postgresql-contrib; }
 [ -f target/quarkus-app/quarkus-run.jar ] || ./mvnw -B -q package -DskipTests
 
-# Instances of the prod jar, -Xmx512m, on PORT, PORT+1, …; the limits for anonymous callers are lifted (the
+# Instances of the prod jar, -Xmx512m, on PORT, PORT+1, … (management: PORT+1000, …; the demo identity); the limits for anonymous callers are lifted (the
 # benchmark is one client sending thousands of requests a minute).
 SERVICE_PIDS=()
 STARTUP_MS=()
@@ -21,11 +21,11 @@ start_service() { # [instance number, default 0]
   local n=${1:-0} port=$((PORT + ${1:-0})) began
   began=$(date +%s%N)
   QUARKUS_DATASOURCE_JDBC_URL=$JDBC QUARKUS_DATASOURCE_USERNAME=$PGUSER QUARKUS_DATASOURCE_PASSWORD=${PGPASSWORD:-unused} \
-    QUARKUS_HTTP_PORT=$port LINLI_ANONYMOUS_PER_MINUTE=100000000 LINLI_ANONYMOUS_COST_PER_MINUTE=100000000000 \
+    QUARKUS_HTTP_PORT=$port QUARKUS_MANAGEMENT_PORT=$((port + 1000)) LINLI_DEMO_IDENTITY=true LINLI_ANONYMOUS_PER_MINUTE=100000000 LINLI_ANONYMOUS_COST_PER_MINUTE=100000000000 \
     java -Xmx512m -jar target/quarkus-app/quarkus-run.jar > "$OUT/service-$n.log" 2>&1 &
   SERVICE_PIDS+=($!)
   for _ in $(seq 1 6000); do # first start after an upgrade migrates 1 000 000 rows: minutes
-    if curl -sf "localhost:$port/q/health/ready" >/dev/null 2>&1; then
+    if curl -sf "localhost:$((port + 1000))/q/health/ready" >/dev/null 2>&1; then
       STARTUP_MS+=($(( ($(date +%s%N) - began) / 1000000 )))
       return 0
     fi

@@ -22,7 +22,7 @@ sample_memory() {
     for pid in "${SERVICE_PIDS[@]}"; do
       local r h
       r=$(awk '/VmRSS/ {print int($2 / 1024)}' "/proc/$pid/status" 2>/dev/null || echo 0)
-      h=$(curl -s "localhost:$((PORT + i))/q/metrics" | awk '/^jvm_memory_used_bytes\{.*area="heap"/ {s += $NF} END {print int(s / 1048576)}')
+      h=$(curl -s "localhost:$((PORT + i + 1000))/q/metrics" | awk '/^jvm_memory_used_bytes\{.*area="heap"/ {s += $NF} END {print int(s / 1048576)}')
       [ "${r:-0}" -gt "$rss" ] && rss=$r
       [ "${h:-0}" -gt "$heap" ] && heap=$h
       i=$((i + 1))

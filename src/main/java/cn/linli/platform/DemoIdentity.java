@@ -14,11 +14,13 @@ import java.util.Set;
 /**
  * The demo identity provider of the embedded default: RS256 tokens signed with a key pair shipped for demos
  * and tests only. The service verifies them exactly as it verifies a real issuer's tokens (quarkus-oidc,
- * signature, issuer, expiry); it trusts this key only when no real OIDC issuer is configured.
+ * signature, issuer, audience, expiry); it trusts this key only when no real OIDC issuer is configured.
  */
 public final class DemoIdentity {
     public static final String ISSUER = "https://linli.demo/issuer";
     public static final String KEY_ID = "linli-demo";
+    /** The audience the demo tokens are minted for: the service's default client id. */
+    public static final String AUDIENCE = TokenClaimsValidator.DEFAULT_AUDIENCE;
 
     private DemoIdentity() {
     }
@@ -38,7 +40,7 @@ public final class DemoIdentity {
 
     /** A token for {@code subject} holding {@code roles} in the standard groups claim. */
     public static String token(String subject, Set<String> roles, Duration lifetime) {
-        return Jwt.issuer(ISSUER).subject(subject).upn(subject).groups(roles).expiresIn(lifetime)
+        return Jwt.issuer(ISSUER).audience(AUDIENCE).subject(subject).upn(subject).groups(roles).expiresIn(lifetime)
                 .jws().keyId(KEY_ID).sign(privateKey());
     }
 

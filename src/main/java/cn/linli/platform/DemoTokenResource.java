@@ -13,7 +13,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Demo tokens for each role, for trying the API in GraphiQL: {@code GET /demo/tokens}. Exists only while the
- * demo identity provider is in use (no real OIDC issuer configured).
+ * demo identity is asked for ({@code linli.demo.identity}, see {@link EmbeddedDefaults}).
  */
 @Path("/demo/tokens")
 public class DemoTokenResource {
@@ -25,7 +25,7 @@ public class DemoTokenResource {
             "evaluator", "demo-evaluator",
             "admin", "demo-admin");
 
-    @ConfigProperty(name = "linli.demo.tokens", defaultValue = "false")
+    @ConfigProperty(name = "linli.demo.identity", defaultValue = "false")
     boolean enabled;
 
     @GET

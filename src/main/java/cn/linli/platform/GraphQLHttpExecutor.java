@@ -108,8 +108,9 @@ final class GraphQLHttpExecutor extends SmallRyeGraphQLAbstractHandler {
         }
     }
 
+    /** Anonymous: no verified identity (a request with an unverifiable Authorization header never gets here). */
     static boolean isAnonymous(RoutingContext context) {
-        return context.request().getHeader("Authorization") == null;
+        return !AuthorizationHeaderCheck.hasVerifiedIdentity(context);
     }
 
     /** A weak validator: the same JSON may travel gzip-compressed or not. */

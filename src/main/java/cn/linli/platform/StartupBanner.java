@@ -13,7 +13,7 @@ public class StartupBanner {
 
     @ConfigProperty(name = "quarkus.http.port", defaultValue = "8080")
     int port;
-    @ConfigProperty(name = "linli.demo.tokens", defaultValue = "false")
+    @ConfigProperty(name = "linli.demo.identity", defaultValue = "false")
     boolean demoTokens;
 
     void onStart(@Observes StartupEvent event) {

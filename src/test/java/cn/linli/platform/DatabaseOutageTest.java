@@ -8,6 +8,7 @@ import cn.linli.testing.Bookings;
 import cn.linli.testing.Fixtures;
 import cn.linli.testing.GraphQL;
 import cn.linli.testing.Tokens;
+import io.quarkus.test.common.http.TestHTTPResourceManager;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
@@ -56,8 +57,8 @@ class DatabaseOutageTest {
             assertEquals(200, during.statusCode());
             assertEquals("UNAVAILABLE", during.jsonPath().getString("errors[0].extensions.code"), during.asString());
             assertTrue(seconds <= 10, "fails fast, not hanging: " + seconds + " s");
-            assertEquals(503, given().get("/q/health/ready").statusCode(), "readiness is DOWN");
-            assertEquals(200, given().get("/q/health/live").statusCode(), "the process itself is alive");
+            assertEquals(503, given().get(TestHTTPResourceManager.getManagementUri() + "/health/ready").statusCode(), "readiness is DOWN");
+            assertEquals(200, given().get(TestHTTPResourceManager.getManagementUri() + "/health/live").statusCode(), "the process itself is alive");
         } finally {
             EmbeddedDatabase.start();
         }
@@ -69,7 +70,7 @@ class DatabaseOutageTest {
             consecutive = response.jsonPath().get("errors") == null ? consecutive + 1 : 0;
         }
         assertEquals(40, consecutive, "40 searches in a row succeed after the restart");
-        assertEquals(200, given().get("/q/health/ready").statusCode());
+        assertEquals(200, given().get(TestHTTPResourceManager.getManagementUri() + "/health/ready").statusCode());
         running.set(false);
         try {
             load.join(60_000);

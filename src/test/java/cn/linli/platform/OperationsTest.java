@@ -10,6 +10,7 @@ import cn.linli.testing.Bookings;
 import cn.linli.testing.Fixtures;
 import cn.linli.testing.GraphQL;
 import cn.linli.testing.Tokens;
+import io.quarkus.test.common.http.TestHTTPResourceManager;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
@@ -35,8 +36,8 @@ class OperationsTest {
 
     @Test
     void readinessReflectsTheDatabaseAndLivenessIsUp() {
-        given().get("/q/health/live").then().statusCode(200);
-        String ready = given().get("/q/health/ready").then().statusCode(200).extract().asString();
+        given().get(TestHTTPResourceManager.getManagementUri() + "/health/live").then().statusCode(200);
+        String ready = given().get(TestHTTPResourceManager.getManagementUri() + "/health/ready").then().statusCode(200).extract().asString();
         assertTrue(ready.contains("\"UP\"") && ready.toLowerCase().contains("database"), ready);
     }
 
@@ -45,7 +46,9 @@ class OperationsTest {
         String service = Bookings.openService(fixtures.organizationA(), "指标测试服务", 5, Map.of());
         GraphQL.as(Tokens.of("metrics-resident", "resident")).data(Bookings.BOOK,
                 Map.of("input", Bookings.forFather(service, Bookings.slot(2, 9), null)));
-        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        assertEquals(404, given().get("/q/metrics").statusCode(), "metrics are not on the public port");
+        String metrics = given().get(TestHTTPResourceManager.getManagementUri() + "/metrics").then().statusCode(200)
+                .extract().asString();
         assertTrue(metrics.contains("linli_bookings_total"), "bookings counter");
         assertTrue(metrics.contains("mp_graphql"), "per-operation GraphQL metrics");
         assertTrue(metrics.contains("agroal_"), "database pool metrics");

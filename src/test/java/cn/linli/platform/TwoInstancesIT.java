@@ -34,28 +34,36 @@ import org.junit.jupiter.api.Test;
 class TwoInstancesIT {
     static final List<Process> INSTANCES = new ArrayList<>();
     static final List<String> URLS = new ArrayList<>();
+    static final List<String> MANAGEMENT_URLS = new ArrayList<>();
 
     @BeforeAll
     static void startTwoInstances() throws Exception {
         String jdbc = EmbeddedDatabase.start();
         for (int i = 0; i < 2; i++) {
-            int port;
-            try (ServerSocket socket = new ServerSocket(0)) {
-                port = socket.getLocalPort();
-            }
+            int port = freePort();
+            int managementPort = freePort();
             ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                     "-Xmx384m", "-jar", "target/quarkus-app/quarkus-run.jar");
             builder.environment().put("QUARKUS_DATASOURCE_JDBC_URL", jdbc);
             builder.environment().put("QUARKUS_DATASOURCE_USERNAME", "postgres");
             builder.environment().put("QUARKUS_DATASOURCE_PASSWORD", "postgres");
             builder.environment().put("QUARKUS_HTTP_PORT", String.valueOf(port));
+            builder.environment().put("QUARKUS_MANAGEMENT_PORT", String.valueOf(managementPort));
             builder.environment().put("LINLI_DEMO_DATA", "true");
+            builder.environment().put("LINLI_DEMO_IDENTITY", "true"); // a real database: the demo identity only when asked
             builder.redirectErrorStream(true).redirectOutput(new File("target/instance-" + i + ".log"));
             INSTANCES.add(builder.start());
             URLS.add("http://localhost:" + port);
+            MANAGEMENT_URLS.add("http://localhost:" + managementPort);
         }
-        for (String url : URLS) {
+        for (String url : MANAGEMENT_URLS) {
             waitUntilReady(url);
+        }
+    }
+
+    static int freePort() throws java.io.IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
         }
     }
 
@@ -86,6 +94,16 @@ class TwoInstancesIT {
             request.header("Authorization", "Bearer " + token);
         }
         return request.post(url + "/graphql");
+    }
+
+    @Test
+    void metricsAndHealthAreOnTheManagementPortOnlyAndTheDemoIdentityWarns() throws Exception {
+        assertEquals(404, given().get(URLS.get(0) + "/q/metrics").statusCode(), "not public on the service port");
+        assertEquals(404, given().get(URLS.get(0) + "/q/health/ready").statusCode());
+        assertTrue(given().get(MANAGEMENT_URLS.get(0) + "/q/metrics").then().statusCode(200).extract().asString()
+                .contains("jvm_memory_used_bytes"));
+        String log = java.nio.file.Files.readString(Path.of("target/instance-0.log"));
+        assertTrue(log.contains("WARN") && log.contains("DEMO IDENTITY"), "the demo identity is a WARN on every start");
     }
 
     @Test

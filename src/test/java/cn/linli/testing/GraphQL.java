@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Assertions;
 
 /** Sends GraphQL requests over HTTP, as the mini-program and consoles do. */
 public final class GraphQL {
-    private final String token;
+    private final String token; // the whole Authorization header
     private final String language;
 
     private GraphQL(String token, String language) {
@@ -31,7 +31,12 @@ public final class GraphQL {
     }
 
     public static GraphQL as(String token) {
-        return new GraphQL(token, null);
+        return new GraphQL(token == null ? null : "Bearer " + token, null);
+    }
+
+    /** Sends this exact Authorization header ({@code Basic …}, an empty bearer, …). */
+    public static GraphQL withAuthorizationHeader(String header) {
+        return new GraphQL(header, null);
     }
 
     public GraphQL inEnglish() {
@@ -44,7 +49,7 @@ public final class GraphQL {
         body.put("variables", variables);
         RequestSpecification request = given().contentType(ContentType.JSON).body(body);
         if (token != null) {
-            request.header("Authorization", "Bearer " + token);
+            request.header("Authorization", token);
         }
         if (language != null) {
             request.header("Accept-Language", language);

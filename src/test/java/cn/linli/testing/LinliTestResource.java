@@ -19,7 +19,7 @@ public class LinliTestResource implements QuarkusTestResourceLifecycleManager {
                 "quarkus.oidc.public-key", DemoIdentity.publicKey(),
                 "quarkus.oidc.token.issuer", DemoIdentity.ISSUER,
                 "linli.demo.data", "true",
-                "linli.demo.tokens", "true");
+                "linli.demo.identity", "true");
     }
 
     @Override

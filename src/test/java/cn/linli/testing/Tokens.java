@@ -21,13 +21,13 @@ public final class Tokens {
     /** Signed by the trusted key, but expired an hour ago. */
     public static String expired(String subject, String... roles) {
         Instant past = Instant.now().minus(Duration.ofHours(2));
-        return Jwt.issuer(DemoIdentity.ISSUER).subject(subject).groups(Set.of(roles)).issuedAt(past)
+        return Jwt.issuer(DemoIdentity.ISSUER).audience(DemoIdentity.AUDIENCE).subject(subject).groups(Set.of(roles)).issuedAt(past)
                 .expiresAt(past.plus(Duration.ofHours(1))).jws().keyId(DemoIdentity.KEY_ID).sign(DemoIdentity.privateKey());
     }
 
     /** Signed by the trusted key for another issuer. */
     public static String otherIssuer(String subject, String... roles) {
-        return Jwt.issuer("https://someone-else.example/issuer").subject(subject).groups(Set.of(roles))
+        return Jwt.issuer("https://someone-else.example/issuer").audience(DemoIdentity.AUDIENCE).subject(subject).groups(Set.of(roles))
                 .expiresIn(Duration.ofMinutes(10)).jws().keyId(DemoIdentity.KEY_ID).sign(DemoIdentity.privateKey());
     }
 
@@ -37,10 +37,32 @@ public final class Tokens {
             KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
             generator.initialize(2048);
             KeyPair pair = generator.generateKeyPair();
-            return Jwt.issuer(DemoIdentity.ISSUER).subject(subject).groups(Set.of(roles))
+            return Jwt.issuer(DemoIdentity.ISSUER).audience(DemoIdentity.AUDIENCE).subject(subject).groups(Set.of(roles))
                     .expiresIn(Duration.ofMinutes(10)).jws().keyId(DemoIdentity.KEY_ID).sign(pair.getPrivate());
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The trusted issuer and key, but minted for another client. */
+    public static String foreignAudience(String subject, String... roles) {
+        return Jwt.issuer(DemoIdentity.ISSUER).audience("another-app").subject(subject).groups(Set.of(roles))
+                .expiresIn(Duration.ofMinutes(10)).jws().keyId(DemoIdentity.KEY_ID).sign(DemoIdentity.privateKey());
+    }
+
+    /** No {@code aud} claim; {@code azp} names the client that asked for it (as Keycloak does). */
+    public static String authorizedParty(String azp, String subject, String... roles) {
+        return Jwt.issuer(DemoIdentity.ISSUER).claim("azp", azp).subject(subject).groups(Set.of(roles))
+                .expiresIn(Duration.ofMinutes(10)).jws().keyId(DemoIdentity.KEY_ID).sign(DemoIdentity.privateKey());
+    }
+
+    /** Validly signed for this service, without a {@code sub} claim (or with {@code sub} = {@code subject}). */
+    public static String withSubjectClaim(String subject, String... roles) {
+        var builder = Jwt.issuer(DemoIdentity.ISSUER).audience(DemoIdentity.AUDIENCE).groups(Set.of(roles))
+                .expiresIn(Duration.ofMinutes(10));
+        if (subject != null) {
+            builder.subject(subject);
+        }
+        return builder.jws().keyId(DemoIdentity.KEY_ID).sign(DemoIdentity.privateKey());
     }
 }
