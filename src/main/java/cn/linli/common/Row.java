@@ -2,6 +2,7 @@ package cn.linli.common;
 
 import jakarta.persistence.Tuple;
 import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -24,14 +25,26 @@ public record Row(Tuple tuple) {
         return value == null ? null : value.toString();
     }
 
+    /**
+     * An integer column (or an integral sum or count) as a long, exactly: a value with a fraction or beyond the long
+     * range is a server bug (a query that should have been bounded), never silently truncated or wrapped.
+     */
     public Long longValue(String column) {
         Object value = tuple.get(column);
-        return value == null ? null : ((Number) value).longValue();
+        return value == null ? null : exactLong(column, value);
     }
 
+    /** As {@link #longValue}, within the int range. */
     public Integer intValue(String column) {
         Object value = tuple.get(column);
-        return value == null ? null : ((Number) value).intValue();
+        if (value == null) {
+            return null;
+        }
+        long exact = exactLong(column, value);
+        if (exact < Integer.MIN_VALUE || exact > Integer.MAX_VALUE) {
+            throw notExact(column, value, "int");
+        }
+        return (int) exact;
     }
 
     public Double doubleValue(String column) {
@@ -89,6 +102,36 @@ public record Row(Tuple tuple) {
             return t.toLocalTime();
         }
         return LocalTime.parse(value.toString());
+    }
+
+    private static long exactLong(String column, Object value) {
+        if (value instanceof Long || value instanceof Integer || value instanceof Short || value instanceof Byte) {
+            return ((Number) value).longValue();
+        }
+        try {
+            if (value instanceof BigInteger big) {
+                return big.longValueExact();
+            }
+            if (value instanceof BigDecimal decimal) {
+                return decimal.longValueExact();
+            }
+        } catch (ArithmeticException e) {
+            throw notExact(column, value, "long");
+        }
+        if (value instanceof Double || value instanceof Float) {
+            double d = ((Number) value).doubleValue();
+            // every double in [-2^63, 2^63) that has no fraction converts exactly
+            if (d == Math.rint(d) && d >= -0x1p63 && d < 0x1p63) {
+                return (long) d;
+            }
+            throw notExact(column, value, "long");
+        }
+        throw new IllegalStateException("Column " + column + " is a " + value.getClass().getSimpleName() + ", not an integer");
+    }
+
+    private static IllegalStateException notExact(String column, Object value, String type) {
+        // the value comes from the database, not from the caller: safe to name it in the server's log
+        return new IllegalStateException("Column " + column + " = " + value + " does not fit a " + type + " exactly");
     }
 
     /** A text[] column selected as {@code array_to_string(column, ',')}. */

@@ -31,7 +31,7 @@ public final class OrganizationInputs {
     }
 
     @Input("UpdateOrganizationInput")
-    @Description("Change an organization's profile (OWNER). Absent fields stay as they are. A new name or credit code needs verification again.")
+    @Description("Change an organization's profile (OWNER). Absent fields stay as they are. A new name, credit code or region needs verification again.")
     public record Update(
             @Id @NonNull String id,
             @Description("The version the change is based on; a stale one gets CONFLICT.") int version,

@@ -82,7 +82,8 @@ public class OrganizationMutations {
     @Mutation("updateOrganization")
     @NonNull
     @Transactional
-    @Description("OWNER: change the profile. A stale version gets CONFLICT; a new name or credit code returns the organization to PENDING.")
+    @Description("OWNER: change the profile. A stale version gets CONFLICT; a new name, credit code or region returns the "
+            + "organization to PENDING, for an official of its (new) region to verify.")
     public Organization updateOrganization(@Name("input") @NonNull OrganizationInputs.Update input) {
         OrganizationRecord organization = find(input.id());
         String role = access.requireOwner(organization.id);
@@ -90,6 +91,7 @@ public class OrganizationMutations {
         Map<String, Object> before = organization.snapshot();
         String oldName = organization.name;
         String oldCode = organization.creditCode;
+        long oldRegion = organization.regionId;
         if (input.name() != null) {
             organization.name = Inputs.required(input.name(), "input.name", 100);
         }
@@ -129,10 +131,14 @@ public class OrganizationMutations {
         if (input.socialWorkerCount() != null) {
             organization.socialWorkerCount = Inputs.range(input.socialWorkerCount(), "input.socialWorkerCount", 0, 100_000, 0);
         }
-        boolean identityChanged = !organization.name.equals(oldName) || !organization.creditCode.equals(oldCode);
+        // who verified it answers for its name, code and region: a new one of these is verified again, and a new
+        // region by an official of that region (the verifier may have no jurisdiction there)
+        boolean regionChanged = organization.regionId != oldRegion;
+        boolean identityChanged = !organization.name.equals(oldName) || !organization.creditCode.equals(oldCode) || regionChanged;
         if (identityChanged && organization.status == OrganizationStatus.ACTIVE) {
             organization.status = OrganizationStatus.PENDING;
-            organization.statusReason = Messages.get(Language.ZH, "organization.reverification");
+            organization.statusReason = Messages.get(Language.ZH,
+                    regionChanged ? "organization.reverification.region" : "organization.reverification");
         }
         organization.updatedAt = OffsetDateTime.now();
         organization.flush();

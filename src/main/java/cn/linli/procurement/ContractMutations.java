@@ -75,7 +75,8 @@ public class ContractMutations {
     @Mutation("renewContract")
     @NonNull
     @Transactional
-    @Description("Official of the buyer: renew a contract that an 优秀 evaluation made eligible, without a new tender.")
+    @Description("Official of the buyer: renew a contract that an 优秀 evaluation made eligible, without a new tender; "
+            + "together with the procurement's other contracts running at the same time, within its budget.")
     public Contract renewContract(@Name("input") @NonNull ProcurementInputs.Renew input) {
         Contract contract = lockedForOfficial(input.id());
         if (!contract.renewalEligible()) {
@@ -87,10 +88,8 @@ public class ContractMutations {
         if (sql.rows("SELECT 1 FROM contract WHERE renews_contract_id = :id", Map.of("id", Long.parseLong(contract.id()))).size() > 0) {
             throw new InvalidStateException("error.contract.renewedAlready");
         }
-        Procurement procurement = reads.procurement(Long.parseLong(contract.procurementId())).orElseThrow();
-        if (input.amountFen() <= 0) {
-            throw new ValidationException("input.amountFen", "error.input.range", 1, Long.MAX_VALUE);
-        }
+        Procurement procurement = contracts.lockedForRenewal(Long.parseLong(contract.procurementId()), input.amountFen(),
+                input.contract(), "input.amountFen");
         long id = contracts.create(procurement, null, Long.parseLong(contract.organizationId()), input.amountFen(),
                 input.contract(), "input.contract", Long.parseLong(contract.id()));
         audit.record(Caller.OFFICIAL, new AuditLog.Change("renewContract", "Contract", id, Long.parseLong(contract.organizationId()),
@@ -121,13 +120,10 @@ public class ContractMutations {
         }
         long paidOnMilestone = sql.rows("SELECT coalesce(sum(amount_fen), 0) AS paid FROM payment WHERE milestone_id = :id",
                 Map.of("id", milestoneId)).get(0).longValue("paid");
-        if (input.amountFen() <= 0 || paidOnMilestone + input.amountFen() > milestone.longValue("amount_fen")) {
-            throw new ValidationException("input.amountFen", "error.payment.milestone",
-                    milestone.longValue("amount_fen") - paidOnMilestone);
-        }
-        if (contract.paidFen() + input.amountFen() > contract.amountFen()) {
-            throw new ValidationException("input.amountFen", "error.payment.contract", contract.amountFen() - contract.paidFen());
-        }
+        long milestoneRest = Money.rest(milestone.longValue("amount_fen"), paidOnMilestone);
+        Money.atMost(input.amountFen(), milestoneRest, "input.amountFen", "error.payment.milestone", milestoneRest);
+        long contractRest = Money.rest(contract.amountFen(), contract.paidFen());
+        Money.atMost(input.amountFen(), contractRest, "input.amountFen", "error.payment.contract", contractRest);
         LocalDate paidOn = input.paidOn() == null ? LocalDate.now(Row.CHINA) : input.paidOn();
         long id = sql.rows("INSERT INTO payment (contract_id, milestone_id, amount_fen, paid_on, recorded_by) VALUES (:contract, "
                 + ":milestone, :amount, :paidOn, :by) RETURNING id", Map.of("contract", Long.parseLong(contract.id()),

@@ -20,7 +20,23 @@ public class Contracts {
     @Inject
     ProcurementReads reads;
 
-    /** Returns the new contract's id. */
+    /**
+     * The procurement of a renewal, row-locked (which serialises renewals of its contracts), once the renewal's
+     * amount fits its budget: the budget rule of the awards, over time — the contracts of a procurement that run at
+     * the same time as the renewal (whichever award or renewal made them) fit in its budget together.
+     */
+    Procurement lockedForRenewal(long procurementId, long amountFen, ProcurementInputs.ContractTerms terms, String field) {
+        sql.rows("SELECT id FROM procurement WHERE id = :id FOR UPDATE", Map.of("id", procurementId));
+        Procurement procurement = reads.procurement(procurementId).orElseThrow();
+        long running = sql.rows("SELECT coalesce(sum(amount_fen), 0) AS running FROM contract WHERE procurement_id = :p "
+                + "AND starts_on <= :endsOn AND ends_on >= :startsOn", Map.of("p", procurementId,
+                "startsOn", terms.startsOn(), "endsOn", terms.endsOn())).get(0).longValue("running");
+        Money.atMost(amountFen, Money.rest(procurement.budgetFen(), running), field, "error.contract.renewalBudget",
+                procurement.budgetFen());
+        return procurement;
+    }
+
+    /** Returns the new contract's id; {@code amountFen} has been checked by the caller ({@link Money}). */
     long create(Procurement procurement, Long awardId, long organizationId, long amountFen, ProcurementInputs.ContractTerms terms,
             String field, Long renews) {
         if (terms.endsOn().isBefore(terms.startsOn())) {
@@ -32,11 +48,10 @@ public class Contracts {
         }
         List<ServiceTarget> targets = new ArrayList<>();
         if (terms.serviceTargets() != null) {
+            Money.items(terms.serviceTargets().size(), field + ".serviceTargets");
             for (int i = 0; i < terms.serviceTargets().size(); i++) {
                 ProcurementInputs.ServiceTarget target = terms.serviceTargets().get(i);
-                if (target.quantity() <= 0) {
-                    throw new ValidationException(field + ".serviceTargets[" + i + "].quantity", "error.input.range", 1, Long.MAX_VALUE);
-                }
+                Money.between(target.quantity(), 1, Money.MAX_QUANTITY, field + ".serviceTargets[" + i + "].quantity");
                 targets.add(new ServiceTarget(Inputs.required(target.name(), field + ".serviceTargets[" + i + "].name", 100),
                         target.quantity(), Inputs.required(target.unit(), field + ".serviceTargets[" + i + "].unit", 20)));
             }
@@ -44,16 +59,13 @@ public class Contracts {
         if (terms.milestones().isEmpty()) {
             throw new ValidationException(field + ".milestones", "error.input.required");
         }
+        Money.items(terms.milestones().size(), field + ".milestones");
         long milestoneTotal = 0;
         for (int i = 0; i < terms.milestones().size(); i++) {
-            ProcurementInputs.Milestone milestone = terms.milestones().get(i);
-            if (milestone.amountFen() <= 0) {
-                throw new ValidationException(field + ".milestones[" + i + "].amountFen", "error.input.range", 1, amountFen);
-            }
-            milestoneTotal += milestone.amountFen();
-        }
-        if (milestoneTotal > amountFen) {
-            throw new ValidationException(field + ".milestones", "error.contract.milestones", amountFen);
+            // each milestone fits in what the ones before it left of the contract amount
+            Money.atMost(terms.milestones().get(i).amountFen(), Money.rest(amountFen, milestoneTotal),
+                    field + ".milestones[" + i + "].amountFen", "error.contract.milestones", amountFen);
+            milestoneTotal = Money.add(milestoneTotal, terms.milestones().get(i).amountFen());
         }
         long id = sql.rows("SELECT nextval('contract_id_seq') AS id").get(0).longValue("id");
         Map<String, Object> params = new HashMap<>();

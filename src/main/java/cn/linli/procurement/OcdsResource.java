@@ -2,6 +2,7 @@ package cn.linli.procurement;
 
 import cn.linli.common.Row;
 import cn.linli.common.Sql;
+import cn.linli.procurement.ProcurementViews.Bid;
 import cn.linli.procurement.ProcurementViews.Contract;
 import cn.linli.procurement.ProcurementViews.Procurement;
 import jakarta.ws.rs.BadRequestException;
@@ -18,15 +19,18 @@ import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import jakarta.inject.Inject;
 
 /**
  * Each procurement published as Open Contracting Data Standard 1.1 JSON: a record package per ocid, and
  * release packages of everything changed since a date. Money is CNY (yuan, from fen). Procurements still in
- * PLANNING are not published.
+ * PLANNING are not published; tenderers only as far as GraphQL {@code bids} shows them to anyone
+ * ({@link ProcurementReads#publiclyDisclosed}).
  */
 @Path("/ocds")
 @Produces("application/json")
@@ -105,25 +109,30 @@ public class OcdsResource {
         parties.add(party(buyerId, procurement.buyerName(), null, List.of("buyer", "procuringEntity")));
         release.put("buyer", Map.of("id", buyerId, "name", procurement.buyerName()));
 
-        List<Row> bidders = sql.rows("SELECT DISTINCT o.id, o.name, o.credit_code, "
-                + "bool_or(a.id IS NOT NULL) OVER (PARTITION BY o.id) AS supplier FROM organization o "
-                + "LEFT JOIN bid b ON b.organization_id = o.id AND b.procurement_id = :p AND b.status <> 'WITHDRAWN' "
-                + "LEFT JOIN award a ON a.organization_id = o.id AND a.procurement_id = :p "
-                + "WHERE b.id IS NOT NULL OR a.id IS NOT NULL ORDER BY o.id", Map.of("p", id));
+        // tenderers are disclosed exactly as GraphQL bids discloses them to the public (before the award: none);
+        // suppliers (the awards) are public anyway
+        List<Bid> bids = ProcurementApi.bids(sql, "b.procurement_id = :p AND b.status <> 'WITHDRAWN'", Map.of("p", id));
+        Set<Long> publicBidders = new HashSet<>();
+        bids.stream().filter(bid -> ProcurementReads.publiclyDisclosed(procurement, bid))
+                .forEach(bid -> publicBidders.add(Long.parseLong(bid.organizationId())));
+        List<Long> bidderIds = new ArrayList<>(publicBidders);
+        bidderIds.add(-1L); // never empty: IN () is not SQL
+        List<Row> organizations = sql.rows("SELECT o.id, o.name, o.credit_code, EXISTS (SELECT 1 FROM award a "
+                + "WHERE a.organization_id = o.id AND a.procurement_id = :p) AS supplier FROM organization o "
+                + "WHERE o.id IN (:bidders) OR o.id IN (SELECT a.organization_id FROM award a WHERE a.procurement_id = :p) "
+                + "ORDER BY o.id", Map.of("p", id, "bidders", bidderIds));
         List<Map<String, Object>> tenderers = new ArrayList<>();
-        for (Row bidder : bidders) {
-            String partyId = "CN-USCC-" + bidder.string("credit_code");
-            boolean bid = !sql.rows("SELECT 1 FROM bid WHERE procurement_id = :p AND organization_id = :o AND status <> 'WITHDRAWN'",
-                    Map.of("p", id, "o", bidder.longValue("id"))).isEmpty();
+        for (Row organization : organizations) {
+            String partyId = "CN-USCC-" + organization.string("credit_code");
             List<String> roles = new ArrayList<>();
-            if (bid) {
+            if (publicBidders.contains(organization.longValue("id"))) {
                 roles.add("tenderer");
-                tenderers.add(Map.of("id", partyId, "name", bidder.string("name")));
+                tenderers.add(Map.of("id", partyId, "name", organization.string("name")));
             }
-            if (bidder.bool("supplier")) {
+            if (organization.bool("supplier")) {
                 roles.add("supplier");
             }
-            parties.add(party(partyId, bidder.string("name"), bidder.string("credit_code"), roles));
+            parties.add(party(partyId, organization.string("name"), organization.string("credit_code"), roles));
         }
 
         Map<String, Object> tender = new LinkedHashMap<>();
@@ -140,7 +149,7 @@ public class OcdsResource {
         }
         tender.put("mainProcurementCategory", "services");
         tender.put("tenderPeriod", Map.of("startDate", procurement.tenderStart().toString(), "endDate", procurement.tenderEnd().toString()));
-        tender.put("numberOfTenderers", tenderers.size());
+        tender.put("numberOfTenderers", bids.size()); // public, as GraphQL bidCount: how many, not who
         tender.put("tenderers", tenderers);
         tender.put("items", List.of(Map.of("id", "1", "description", procurement.serviceTargets(),
                 "classification", Map.of("scheme", "LINLI-CATEGORY", "id", procurement.categoryCode()))));

@@ -208,7 +208,7 @@ public class ProcurementApi {
         Map<String, Procurement> byId = procurements.stream().collect(Collectors.toMap(Procurement::id, Function.identity()));
         return procurements.stream().map(p -> byProcurement.getOrDefault(p.id(), List.of()).stream()
                 .filter(bid -> buyer.get(p.id()) || myOrganizations.contains(bid.organizationId())
-                        || byId.get(p.id()).status() == ProcurementStatus.AWARDED && bid.status() == BidStatus.AWARDED)
+                        || ProcurementReads.publiclyDisclosed(byId.get(p.id()), bid))
                 .toList()).toList();
     }
 

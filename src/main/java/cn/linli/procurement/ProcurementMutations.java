@@ -81,9 +81,7 @@ public class ProcurementMutations {
                 throw new ForbiddenException("error.outsideJurisdiction");
             }
         }
-        if (input.budgetFen() <= 0 || input.budgetFen() > 100_000_000_000L) {
-            throw new ValidationException("input.budgetFen", "error.input.range", 1, 100_000_000_000L);
-        }
+        Money.between(input.budgetFen(), 1, Money.MAX_BUDGET_FEN, "input.budgetFen");
         if (!input.tenderEnd().isAfter(input.tenderStart())) {
             throw new ValidationException("input.tenderEnd", "error.procurement.tenderPeriod");
         }
@@ -194,9 +192,7 @@ public class ProcurementMutations {
         if (!serves(organization.list("categories"), procurement.categoryCode())) {
             throw new ValidationException("input.organizationId", "error.bid.category", procurement.categoryCode());
         }
-        if (input.amountFen() <= 0 || input.amountFen() > procurement.budgetFen()) {
-            throw new ValidationException("input.amountFen", "error.bid.amount", procurement.budgetFen());
-        }
+        Money.atMost(input.amountFen(), procurement.budgetFen(), "input.amountFen", "error.bid.amount", procurement.budgetFen());
         List<Row> inserted = sql.rows("INSERT INTO bid (procurement_id, organization_id, amount_fen, proposal, submitted_by) "
                 + "VALUES (:procurement, :organization, :amount, :proposal, :by) ON CONFLICT DO NOTHING RETURNING id",
                 Map.of("procurement", Long.parseLong(procurement.id()), "organization", organizationId, "amount", input.amountFen(),
@@ -246,6 +242,7 @@ public class ProcurementMutations {
         if (input.awards().isEmpty()) {
             throw new ValidationException("input.awards", "error.input.required");
         }
+        Money.items(input.awards().size(), "input.awards");
         long procurementId = Long.parseLong(procurement.id());
         long total = 0;
         for (int i = 0; i < input.awards().size(); i++) {
@@ -277,13 +274,11 @@ public class ProcurementMutations {
                 organizationId = bid.longValue("organization_id");
                 amount = award.amountFen() == null ? bid.longValue("amount_fen") : award.amountFen();
             }
-            if (amount <= 0 || amount > procurement.budgetFen()) {
-                throw new ValidationException(field + ".amountFen", "error.bid.amount", procurement.budgetFen());
-            }
-            total += amount;
-            if (total > procurement.budgetFen()) {
-                throw new ValidationException(field + ".amountFen", "error.award.budget", procurement.budgetFen());
-            }
+            Money.atMost(amount, procurement.budgetFen(), field + ".amountFen", "error.bid.amount", procurement.budgetFen());
+            // together with the awards before it, within the budget
+            Money.atMost(amount, Money.rest(procurement.budgetFen(), total), field + ".amountFen", "error.award.budget",
+                    procurement.budgetFen());
+            total = Money.add(total, amount);
             long awardId = sql.rows("INSERT INTO award (procurement_id, bid_id, organization_id, amount_fen, awarded_by) "
                     + "VALUES (:p, nullif(:bid, -1), :org, :amount, :by) RETURNING id", Map.of("p", procurementId,
                     "bid", bidId == null ? -1L : bidId, "org", organizationId, "amount", amount, "by", caller.subject()))

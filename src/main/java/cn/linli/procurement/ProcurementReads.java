@@ -38,6 +38,15 @@ public class ProcurementReads {
     @Inject
     ObjectMapper json;
 
+    /**
+     * Whether a bid is public, to anyone (signed in or not): the winning bids of an awarded procurement. Before the
+     * award, and when it fails or is cancelled, who bid is known only to the bidders and the buyer. GraphQL bids and
+     * the OCDS publication both decide with this.
+     */
+    static boolean publiclyDisclosed(Procurement procurement, ProcurementViews.Bid bid) {
+        return procurement.status() == ProcurementStatus.AWARDED && bid.status() == BidStatus.AWARDED;
+    }
+
     public Optional<Procurement> procurement(long id) {
         return sql.rows("SELECT " + PROCUREMENT_COLUMNS + PROCUREMENT_FROM + " WHERE p.id = :id", Map.of("id", id)).stream()
                 .map(this::procurement).findFirst();
