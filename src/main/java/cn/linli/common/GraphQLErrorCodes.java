@@ -6,6 +6,11 @@ import graphql.ExecutionResultImpl;
 import graphql.GraphQL;
 import graphql.GraphQLError;
 import graphql.GraphqlErrorBuilder;
+import graphql.InvalidSyntaxError;
+import graphql.language.SourceLocation;
+import graphql.validation.ValidationError;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import graphql.execution.instrumentation.Instrumentation;
 import graphql.execution.instrumentation.InstrumentationState;
 import graphql.execution.instrumentation.SimplePerformantInstrumentation;
@@ -74,14 +79,49 @@ public class GraphQLErrorCodes implements EventingService {
                 || error instanceof graphql.ExceptionWhileDataFetching;
     }
 
-    private static GraphQLError withCode(GraphQLError error) {
-        Map<String, Object> extensions = new LinkedHashMap<>();
-        if (error.getExtensions() != null) {
-            extensions.putAll(error.getExtensions());
+    private static final Pattern VARIABLE = Pattern.compile("Variable '([_A-Za-z][_0-9A-Za-z]{0,63})'");
+    private static final Pattern ARGUMENT = Pattern.compile("argument '([_A-Za-z][_0-9A-Za-z.\\[\\]]{0,127})'");
+    private static final Pattern LIMIT = Pattern.compile("exceeded \\d+ > (\\d+)");
+
+    /**
+     * graphql-java's own message is never passed on: it may quote the caller's input, dump graphql-java's
+     * objects ({@code StringValue{value='…'}}) or name Java classes. The client gets our message for the kind of
+     * error, with the variable or argument it is about (names from the query's grammar, never values).
+     */
+    static GraphQLError withCode(GraphQLError error) {
+        String raw = error.getMessage() == null ? "" : error.getMessage();
+        String field = null;
+        String message;
+        Matcher variable = VARIABLE.matcher(raw);
+        Matcher argument = ARGUMENT.matcher(raw);
+        Matcher limit = LIMIT.matcher(raw);
+        if (error instanceof InvalidSyntaxError) {
+            SourceLocation at = error.getLocations() == null || error.getLocations().isEmpty() ? null : error.getLocations().get(0);
+            message = Messages.get("error.graphql.syntax", at == null ? 0 : at.getLine(), at == null ? 0 : at.getColumn());
+        } else if (variable.find()) {
+            field = variable.group(1);
+            message = Messages.get("error.graphql.variable", field);
+        } else if (raw.startsWith("maximum query depth exceeded")) {
+            message = Messages.get("error.graphql.tooDeep", limit.find() ? limit.group(1) : "?");
+        } else if (raw.startsWith("maximum query complexity exceeded")) {
+            message = Messages.get("error.graphql.tooComplex", limit.find() ? limit.group(1) : "?");
+        } else if (error instanceof ValidationError validation) {
+            if (argument.find()) {
+                field = argument.group(1);
+                message = Messages.get("error.graphql.argument", field);
+            } else {
+                message = Messages.get("error.graphql.validation", String.valueOf(validation.getValidationErrorType()));
+            }
+        } else {
+            message = Messages.get("error.graphql.invalid");
         }
+        Map<String, Object> extensions = new LinkedHashMap<>();
         extensions.put("code", "VALIDATION");
+        if (field != null) {
+            extensions.put("field", field);
+        }
         ErrorClassification type = error.getErrorType();
-        return GraphqlErrorBuilder.newError().message(Messages.get("error.graphql", error.getMessage()))
+        return GraphqlErrorBuilder.newError().message(message)
                 .locations(error.getLocations()).path(error.getPath()).errorType(type).extensions(extensions).build();
     }
 }

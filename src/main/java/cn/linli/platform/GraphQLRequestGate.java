@@ -66,6 +66,14 @@ public class GraphQLRequestGate {
     @ConfigProperty(name = "linli.http.public-max-age", defaultValue = "60")
     int publicMaxAgeSeconds;
 
+    /** Fields a query may select once its fragments are expanded, for every caller. */
+    @ConfigProperty(name = "linli.graphql.max-fields", defaultValue = "2000")
+    long maxFields;
+
+    /** Mutations one request may run (each is its own transaction; a client batching 100 bookings is refused). */
+    @ConfigProperty(name = "linli.graphql.max-mutations", defaultValue = "10")
+    long maxMutations;
+
     private GraphQLHttpExecutor executor;
 
     @PostConstruct
@@ -115,8 +123,24 @@ public class GraphQLRequestGate {
             if (query == null) {
                 throw new Refusal(400, "VALIDATION", "error.request.noQuery");
             }
+            Object operationName = input.getValue("operationName");
+            if (operationName != null && !(operationName instanceof String)) {
+                throw new Refusal(400, "VALIDATION", "error.request.operationNameNotString");
+            }
             Document document = parse(query, context);
-            Optional<OperationDefinition> operation = QueryCost.operation(document, input.getString("operationName"));
+            // Fragments expanded, before graphql-java validates (its validation is superlinear in the expansion):
+            // counted with memoised fragment sizes, so a fragment bomb costs microseconds here and nothing later.
+            long fields = QueryCost.largestExpansion(document);
+            if (fields > maxFields) {
+                throw new Refusal(statusForRequestError(context), "VALIDATION", "error.request.tooManyFields",
+                        String.valueOf(Math.min(fields, QueryCost.UNBOUNDED)), String.valueOf(maxFields));
+            }
+            Optional<OperationDefinition> operation = QueryCost.operation(document, (String) operationName);
+            if (operation.isPresent() && operation.get().getOperation() == OperationDefinition.Operation.MUTATION
+                    && QueryCost.rootFields(document, operation.get()) > maxMutations) {
+                throw new Refusal(statusForRequestError(context), "VALIDATION", "error.request.tooManyMutations",
+                        String.valueOf(maxMutations));
+            }
             if (method == HttpMethod.GET && operation.isPresent()
                     && operation.get().getOperation() != OperationDefinition.Operation.QUERY) {
                 // GraphQL over HTTP: GET is for queries only (mutations must not be cacheable or triggered by links)
@@ -147,12 +171,11 @@ public class GraphQLRequestGate {
     }
 
     private static JsonObject readPost(RoutingContext context) throws Refusal {
-        String contentType = context.request().getHeader("Content-Type");
-        String type = contentType == null ? "" : contentType.toLowerCase();
-        if (type.startsWith("application/graphql") && !type.startsWith("application/graphql-response")) {
+        String type = mediaType(context.request().getHeader("Content-Type"));
+        if (type.equals("application/graphql")) {
             return new JsonObject().put("query", context.body().asString());
         }
-        if (!type.startsWith("application/json")) {
+        if (!type.equals("application/json")) {
             throw new Refusal(415, "VALIDATION", "error.request.mediaType");
         }
         try {
@@ -170,6 +193,15 @@ public class GraphQLRequestGate {
         } catch (DecodeException | ClassCastException e) {
             throw new Refusal(400, "VALIDATION", "error.request.notJson");
         }
+    }
+
+    /** The media type of a Content-Type header, without parameters (charset), lower case; exact, not a prefix. */
+    static String mediaType(String contentType) {
+        if (contentType == null) {
+            return "";
+        }
+        int semicolon = contentType.indexOf(';');
+        return (semicolon < 0 ? contentType : contentType.substring(0, semicolon)).trim().toLowerCase(java.util.Locale.ROOT);
     }
 
     /** GET parameters, URL-decoded once by Vert.x. */
@@ -249,8 +281,10 @@ public class GraphQLRequestGate {
                 parsed.put(query, document);
             }
             return document;
-        } catch (InvalidSyntaxException e) { // also a query over the token limit
-            throw new Refusal(statusForRequestError(context), "VALIDATION", "error.graphql", e.getMessage());
+        } catch (InvalidSyntaxException e) { // also a query over the token limit; never echo graphql-java's message
+            var at = e.getLocation();
+            throw new Refusal(statusForRequestError(context), "VALIDATION", "error.graphql.syntax",
+                    at == null ? 0 : at.getLine(), at == null ? 0 : at.getColumn());
         }
     }
 

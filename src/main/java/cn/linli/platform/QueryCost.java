@@ -11,7 +11,10 @@ import graphql.language.OperationDefinition;
 import graphql.language.Selection;
 import graphql.language.SelectionSet;
 import graphql.language.VariableReference;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
@@ -23,7 +26,6 @@ import java.util.stream.Collectors;
 final class QueryCost {
     static final long UNBOUNDED = Long.MAX_VALUE / 4;
     private static final int DEFAULT_PAGE = cn.linli.common.Paging.DEFAULT_PAGE_SIZE;
-    private static final int MAX_FRAGMENT_DEPTH = 32;
 
     private QueryCost() {
     }
@@ -38,35 +40,113 @@ final class QueryCost {
     }
 
     static long of(Document document, OperationDefinition operation, Map<String, Object> variables) {
-        Map<String, FragmentDefinition> fragments = document.getDefinitionsOfType(FragmentDefinition.class).stream()
-                .collect(Collectors.toMap(FragmentDefinition::getName, f -> f, (a, b) -> a));
-        return of(operation.getSelectionSet(), fragments, variables, 0);
+        return new Walk(document, variables, true).of(operation.getSelectionSet());
     }
 
-    private static long of(SelectionSet selections, Map<String, FragmentDefinition> fragments, Map<String, Object> variables,
-            int depth) {
-        if (selections == null) {
-            return 0;
-        }
-        if (depth > MAX_FRAGMENT_DEPTH) {
-            return UNBOUNDED; // fragments spreading each other without end: graphql-java refuses it anyway
-        }
-        long cost = 0;
-        for (Selection<?> selection : selections.getSelections()) {
-            if (selection instanceof Field field) {
-                long children = of(field.getSelectionSet(), fragments, variables, depth + 1);
-                cost += 1 + pageSize(field, variables) * children;
-            } else if (selection instanceof InlineFragment inline) {
-                cost += of(inline.getSelectionSet(), fragments, variables, depth + 1);
-            } else if (selection instanceof FragmentSpread spread) {
-                FragmentDefinition fragment = fragments.get(spread.getName());
-                cost += fragment == null ? 0 : of(fragment.getSelectionSet(), fragments, variables, depth + 1);
+    /**
+     * How many fields the operation selects once its fragments are expanded (what graphql-java would validate
+     * and execute), counted with each fragment's size computed once: a fragment bomb of 2^22 fields costs 22
+     * fragment walks here, not 2^22 field visits.
+     */
+    static long fields(Document document, OperationDefinition operation) {
+        return new Walk(document, Map.of(), false).of(operation.getSelectionSet());
+    }
+
+    /**
+     * The largest expansion in the document: any operation or fragment definition (graphql-java validates all
+     * of them, used or not, before it picks the operation to run).
+     */
+    static long largestExpansion(Document document) {
+        Walk walk = new Walk(document, Map.of(), false);
+        long largest = 0;
+        for (var definition : document.getDefinitions()) {
+            if (definition instanceof OperationDefinition operation) {
+                largest = Math.max(largest, walk.of(operation.getSelectionSet()));
+            } else if (definition instanceof FragmentDefinition fragment) {
+                largest = Math.max(largest, walk.of(fragment.getSelectionSet()));
             }
-            if (cost >= UNBOUNDED) {
-                return UNBOUNDED;
-            }
         }
-        return cost;
+        return largest;
+    }
+
+    /** The root fields an operation selects, fragments expanded: for a mutation, how many it runs. */
+    static long rootFields(Document document, OperationDefinition operation) {
+        return new Walk(document, Map.of(), false).roots(operation.getSelectionSet());
+    }
+
+    /** One count over a document; fragment sizes memoised, a fragment that spreads itself is unbounded. */
+    private static final class Walk {
+        private final Map<String, FragmentDefinition> fragments;
+        private final Map<String, Object> variables;
+        private final boolean pages;
+        private final Map<String, Long> known = new HashMap<>();
+        private final Set<String> open = new HashSet<>();
+
+        Walk(Document document, Map<String, Object> variables, boolean pages) {
+            this.fragments = document.getDefinitionsOfType(FragmentDefinition.class).stream()
+                    .collect(Collectors.toMap(FragmentDefinition::getName, f -> f, (a, b) -> a));
+            this.variables = variables;
+            this.pages = pages;
+        }
+
+        long of(SelectionSet selections) {
+            if (selections == null) {
+                return 0;
+            }
+            long cost = 0;
+            for (Selection<?> selection : selections.getSelections()) {
+                if (selection instanceof Field field) {
+                    long children = of(field.getSelectionSet());
+                    cost = add(cost, add(1, multiply(pages ? pageSize(field, variables) : 1, children)));
+                } else if (selection instanceof InlineFragment inline) {
+                    cost = add(cost, of(inline.getSelectionSet()));
+                } else if (selection instanceof FragmentSpread spread) {
+                    cost = add(cost, fragment(spread.getName(), this::of));
+                }
+            }
+            return cost;
+        }
+
+        long roots(SelectionSet selections) {
+            long count = 0;
+            for (Selection<?> selection : selections.getSelections()) {
+                if (selection instanceof Field) {
+                    count = add(count, 1);
+                } else if (selection instanceof InlineFragment inline) {
+                    count = add(count, roots(inline.getSelectionSet()));
+                } else if (selection instanceof FragmentSpread spread) {
+                    count = add(count, fragment("roots:" + spread.getName(), s -> roots(s)));
+                }
+            }
+            return count;
+        }
+
+        private long fragment(String key, java.util.function.ToLongFunction<SelectionSet> walk) {
+            Long size = known.get(key);
+            if (size != null) {
+                return size;
+            }
+            String name = key.startsWith("roots:") ? key.substring(6) : key;
+            FragmentDefinition fragment = fragments.get(name);
+            if (fragment == null) {
+                return 0; // graphql-java refuses an unknown fragment
+            }
+            if (!open.add(key)) {
+                return UNBOUNDED; // a fragment spreading itself: graphql-java refuses it, never expand it
+            }
+            long computed = walk.applyAsLong(fragment.getSelectionSet());
+            open.remove(key);
+            known.put(key, computed);
+            return computed;
+        }
+
+        private static long add(long a, long b) {
+            return Math.min(UNBOUNDED, a + b); // both at most UNBOUNDED = MAX / 4: no overflow
+        }
+
+        private static long multiply(long a, long b) {
+            return b != 0 && a > UNBOUNDED / b ? UNBOUNDED : Math.min(UNBOUNDED, a * b);
+        }
     }
 
     /** How many items a field returns: its {@code first}, the default page for a connection, else one. */

@@ -84,7 +84,7 @@ class InputValidationTest {
     void queriesThatDoNotParseOrBodiesThatAreNotJsonCarryACode() {
         Map<String, Object> syntax = GraphQL.anonymous().error("{ services(first: 1 { edges { node { id } } } }", Map.of());
         assertEquals("VALIDATION", GraphQL.code(syntax));
-        assertTrue(((String) syntax.get("message")).startsWith("请求无效"), (String) syntax.get("message"));
+        assertTrue(((String) syntax.get("message")).startsWith("查询无法解析（第 1 行"), (String) syntax.get("message"));
         io.restassured.response.Response notJson = io.restassured.RestAssured.given().contentType("application/json")
                 .body("{not json").post("/graphql");
         assertEquals(400, notJson.statusCode());
