@@ -9,7 +9,12 @@ import org.eclipse.microprofile.graphql.NonNull;
 public record AuditEntry(
         @Id @NonNull String id,
         @Description("When.") @NonNull OffsetDateTime at,
-        @Description("Who: the token subject.") @NonNull String actorSubject,
+        @Description("Who: the token subject. For an entry made in the resident role, only admins and officials whose "
+                + "jurisdiction holds the entry see the subject; everyone else (an organization's owner) sees the "
+                + "resident's pseudonym (actorPseudonym) here instead.") @NonNull String actorSubject,
+        @Description("For an entry made in the resident role: a stable pseudonym of the resident (resident-…), the same "
+                + "for all of that resident's entries and not reversible without the server's key; null for other "
+                + "roles.") String actorPseudonym,
         @Description("The role acted in.") @NonNull String actorRole,
         @Description("The mutation, e.g. suspendOrganization.") @NonNull String action,
         @Description("What kind of thing changed, e.g. Organization.") @NonNull String entityType,

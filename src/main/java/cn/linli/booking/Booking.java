@@ -11,7 +11,8 @@ import org.eclipse.microprofile.graphql.NonNull;
 
 /**
  * A booking as one viewer may see it. Personal data is decided when the view is made: the resident sees all;
- * the organization sees the beneficiary, and the phone masked until it confirms; nobody else gets a view.
+ * the organization sees the beneficiary, and the phone in full only while the booking is CONFIRMED or after
+ * (COMPLETED, NO_SHOW), masked in every other state; nobody else gets a view.
  */
 @Description("A resident's booking of a time slot of a service, for themselves or a family member.")
 public record Booking(
@@ -24,7 +25,9 @@ public record Booking(
         @Description("End of the booked slot.") @NonNull OffsetDateTime slotEnd,
         @Description("Booked for the resident themself (false: for a family member).") boolean forSelf,
         @Description("Who receives the service (shown to the resident and the organization only).") Beneficiary beneficiary,
-        @Description("Contact phone: full for the resident; for the organization masked (138****5678) until it confirms.") String contactPhone,
+        @Description("Contact phone: full for the resident; for the organization full once it has confirmed the booking "
+                + "(CONFIRMED, COMPLETED, NO_SHOW) and masked (138****5678) in every other state, rejected and cancelled "
+                + "included.") String contactPhone,
         @Description("The resident's note to the organization.") String note,
         @Description("When it was requested.") @NonNull OffsetDateTime createdAt) {
 

@@ -15,10 +15,13 @@ import cn.linli.common.NotFoundException;
 import cn.linli.common.Row;
 import cn.linli.common.Sql;
 import cn.linli.common.ValidationException;
-import cn.linli.identity.Access;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.inject.Inject;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.util.EnumSet;
@@ -27,11 +30,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Booking and the booking state machine. Capacity is kept by one row per slot whose conditional increment
  * cannot pass the listing's capacity, however many instances book at once; the idempotency key is unique per
- * resident, so a retried request finds the booking its first attempt made.
+ * resident, so a retried request finds the booking its first attempt made (and a different request under the
+ * same key is refused). A resident holds at most a configured number of live bookings per service and day.
+ * Who may see a booking is decided before whether it exists: to anyone else a booking is as absent as an id
+ * that was never used.
  */
 @ApplicationScoped
 public class BookingService {
@@ -44,13 +51,17 @@ public class BookingService {
     @Inject
     Caller caller;
     @Inject
-    Access access;
-    @Inject
     AuditLog audit;
     @Inject
     BusinessMetrics metrics;
     @Inject
     BookingEvents events;
+    @ConfigProperty(name = "linli.booking.max-live-per-resident-per-day", defaultValue = "2")
+    int maxLivePerResidentPerDay;
+
+    /** The states in which the organization sees the resident's phone in full: it has accepted the booking. */
+    static final Set<BookingStatus> PHONE_SHOWN_TO_ORGANIZATION =
+            EnumSet.of(BookingStatus.CONFIRMED, BookingStatus.COMPLETED, BookingStatus.NO_SHOW);
 
     /** Signals that a concurrent request with the same idempotency key won: roll back and return its booking. */
     static final class SameKeyBookedMeanwhile extends RuntimeException {
@@ -63,27 +74,29 @@ public class BookingService {
         String role = caller.requireRole(Caller.RESIDENT);
         String subject = caller.subject();
         String key = Inputs.required(input.idempotencyKey(), "input.idempotencyKey", 100);
-        Optional<Booking> earlier = byKey(subject, key);
+        BookingRequest request = BookingRequest.of(input);
+        String fingerprint = request.fingerprint();
+        Optional<Booking> earlier = byKey(subject, key, fingerprint);
         if (earlier.isPresent()) {
             return earlier.get();
         }
         try {
-            Booking booking = QuarkusTransaction.requiringNew().call(() -> bookOnce(input, role, subject, key));
+            Booking booking = QuarkusTransaction.requiringNew().call(() -> bookOnce(request, fingerprint, role, subject, key));
             metrics.booked(); // counted once committed
             return booking;
         } catch (SameKeyBookedMeanwhile e) {
-            return byKey(subject, key).orElseThrow();
+            return byKey(subject, key, fingerprint).orElseThrow();
         }
     }
 
-    private Booking bookOnce(BookingInputs.BookService input, String role, String subject, String key) {
-        long listingId = Ids.parse(input.serviceId(), "input.serviceId");
+    private Booking bookOnce(BookingRequest request, String fingerprint, String role, String subject, String key) {
+        long listingId = request.listingId();
         Row listing = sql.rows("SELECT l.id, l.organization_id, l.contract_id, l.capacity_per_slot, l.slot_minutes, "
                 + "l.min_age, l.max_age, array_to_string(l.target_groups, ',') AS target_groups, o.region_id "
                 + "FROM service_listing l JOIN organization o ON o.id = l.organization_id "
                 + "WHERE l.id = :id AND l.status = 'PUBLISHED' AND o.status = 'ACTIVE'", Map.of("id", listingId))
-                .stream().findFirst().orElseThrow(() -> new NotFoundException("error.service.notFound", input.serviceId()));
-        OffsetDateTime start = input.slotStart();
+                .stream().findFirst().orElseThrow(() -> new NotFoundException("error.booking.serviceUnknown"));
+        OffsetDateTime start = request.slotStart();
         if (!start.isAfter(OffsetDateTime.now())) {
             throw new ValidationException("input.slotStart", "error.booking.past");
         }
@@ -92,18 +105,11 @@ public class BookingService {
         if (!OpeningHours.of(sql, listingId, slotMinutes).isSlotStart(local)) {
             throw new ValidationException("input.slotStart", "error.booking.notASlot");
         }
-        BookingInputs.Beneficiary beneficiary = input.beneficiary();
-        checkEligibility(listing, beneficiary);
-        String phone = Inputs.phone(input.contactPhone(), "input.contactPhone");
-        if (phone == null || phone.isEmpty()) {
-            throw new ValidationException("input.contactPhone", "error.input.required");
-        }
-        String note = Inputs.optional(input.note(), "input.note", 500);
-        String name = Inputs.optional(beneficiary.name(), "input.beneficiary.name", 50);
-        String relation = Inputs.optional(beneficiary.relation(), "input.beneficiary.relation", 20);
-        if (!input.forSelf() && (name == null || name.isEmpty())) {
+        checkEligibility(listing, request);
+        if (!request.forSelf() && request.beneficiaryName() == null) {
             throw new ValidationException("input.beneficiary.name", "error.input.required");
         }
+        checkLiveBookingsOfTheDay(subject, key, listingId, local.toLocalDate());
 
         List<Row> taken = sql.rows("INSERT INTO booking_slot (listing_id, slot_start, taken) VALUES (:listing, :start, 1) "
                 + "ON CONFLICT (listing_id, slot_start) DO UPDATE SET taken = booking_slot.taken + 1 "
@@ -118,22 +124,22 @@ public class BookingService {
         params.put("contract", listing.longValue("contract_id") == null ? -1L : listing.longValue("contract_id"));
         params.put("subject", subject);
         params.put("key", key);
+        params.put("fingerprint", fingerprint);
         params.put("start", start);
         params.put("end", start.plusMinutes(slotMinutes));
-        params.put("forSelf", input.forSelf());
-        params.put("name", name == null ? "" : name);
-        params.put("relation", relation == null ? "" : relation);
-        params.put("age", beneficiary.age());
-        params.put("groups", beneficiary.targetGroups() == null ? ""
-                : String.join(",", beneficiary.targetGroups().stream().map(Enum::name).distinct().toList()));
-        params.put("phone", phone);
-        params.put("note", note == null ? "" : note);
+        params.put("forSelf", request.forSelf());
+        params.put("name", request.beneficiaryName() == null ? "" : request.beneficiaryName());
+        params.put("relation", request.beneficiaryRelation() == null ? "" : request.beneficiaryRelation());
+        params.put("age", request.beneficiaryAge());
+        params.put("groups", String.join(",", request.targetGroups()));
+        params.put("phone", request.contactPhone());
+        params.put("note", request.note() == null ? "" : request.note());
         List<Row> inserted = sql.rows("INSERT INTO booking (listing_id, organization_id, contract_id, resident_subject, "
-                + "idempotency_key, slot_start, slot_end, for_self, beneficiary_name, beneficiary_relation, beneficiary_age, "
-                + "beneficiary_groups, contact_phone, note) VALUES (:listing, :organization, nullif(:contract, -1), :subject, "
-                + ":key, :start, :end, :forSelf, nullif(:name, ''), nullif(:relation, ''), :age, "
-                + "coalesce(string_to_array(nullif(:groups, ''), ','), '{}'), :phone, nullif(:note, '')) "
-                + "ON CONFLICT (resident_subject, idempotency_key) DO NOTHING RETURNING id", params);
+                + "idempotency_key, request_fingerprint, slot_start, slot_end, for_self, beneficiary_name, beneficiary_relation, "
+                + "beneficiary_age, beneficiary_groups, contact_phone, note) VALUES (:listing, :organization, "
+                + "nullif(:contract, -1), :subject, :key, :fingerprint, :start, :end, :forSelf, nullif(:name, ''), "
+                + "nullif(:relation, ''), :age, coalesce(string_to_array(nullif(:groups, ''), ','), '{}'), :phone, "
+                + "nullif(:note, '')) ON CONFLICT (resident_subject, idempotency_key) DO NOTHING RETURNING id", params);
         if (inserted.isEmpty()) {
             throw new SameKeyBookedMeanwhile();
         }
@@ -145,21 +151,44 @@ public class BookingService {
         return read(id).map(row -> view(row, Viewer.RESIDENT)).orElseThrow();
     }
 
-    private static void checkEligibility(Row listing, BookingInputs.Beneficiary beneficiary) {
+    /**
+     * At most {@code linli.booking.max-live-per-resident-per-day} live bookings of one service on one day (China
+     * time) per resident. The transaction-scoped advisory lock on (resident, service, day) makes concurrent
+     * requests of the same resident count one after the other; it is released when the booking commits. A retry
+     * that waited for the lock behind its own first attempt finds that attempt's booking, not the limit.
+     */
+    private void checkLiveBookingsOfTheDay(String subject, String key, long listingId, LocalDate day) {
+        sql.rows("SELECT CAST(pg_advisory_xact_lock(hashtextextended(:lock, 0)) AS text) AS locked",
+                Map.of("lock", "booking-live-per-day|" + listingId + "|" + day + "|" + subject));
+        if (!sql.rows("SELECT 1 FROM booking WHERE resident_subject = :subject AND idempotency_key = :key",
+                Map.of("subject", subject, "key", key)).isEmpty()) {
+            throw new SameKeyBookedMeanwhile();
+        }
+        long live = sql.rows("SELECT count(*) AS live FROM booking WHERE resident_subject = :subject "
+                + "AND listing_id = :listing AND status IN ('REQUESTED', 'CONFIRMED') AND slot_start >= :from "
+                + "AND slot_start < :to", Map.of("subject", subject, "listing", listingId,
+                "from", day.atStartOfDay(Row.CHINA).toOffsetDateTime(),
+                "to", day.plusDays(1).atStartOfDay(Row.CHINA).toOffsetDateTime())).get(0).longValue("live");
+        if (live >= maxLivePerResidentPerDay) {
+            throw new ConflictException("error.booking.livePerDay", maxLivePerResidentPerDay);
+        }
+    }
+
+    private static void checkEligibility(Row listing, BookingRequest request) {
         Integer min = listing.intValue("min_age");
         Integer max = listing.intValue("max_age");
-        int age = beneficiary.age();
+        int age = request.beneficiaryAge();
         if (age < 0 || age > 150) {
             throw new ValidationException("input.beneficiary.age", "error.age.range");
         }
         if (min != null && age < min || max != null && age > max) {
-            throw new ValidationException("input.beneficiary.age", "error.booking.age",
-                    min == null ? 0 : min, max == null ? "—" : max, age);
+            // the limits are the service's; the beneficiary's age is not repeated back
+            throw new ValidationException("input.beneficiary.age", "error.booking.ageOutside",
+                    min == null ? 0 : min, max == null ? "—" : max);
         }
         List<String> required = listing.list("target_groups");
         if (!required.isEmpty()) {
-            List<TargetGroup> declared = beneficiary.targetGroups() == null ? List.of() : beneficiary.targetGroups();
-            if (declared.stream().noneMatch(group -> required.contains(group.name()))) {
+            if (request.targetGroups().stream().noneMatch(required::contains)) {
                 throw new ValidationException("input.beneficiary.targetGroups", "error.booking.targetGroups",
                         String.join("、", required.stream().map(g -> Messages.label(TargetGroup.valueOf(g))).toList()));
             }
@@ -189,21 +218,28 @@ public class BookingService {
 
     private Booking actOnce(BookingInputs.Action input, Transition transition) {
         long id = Ids.parse(input.id(), "input.id");
-        Row booking = sql.rows("SELECT " + COLUMNS + ", o.region_id FROM booking b JOIN organization o "
-                + "ON o.id = b.organization_id WHERE b.id = :id FOR UPDATE OF b", Map.of("id", id)).stream().findFirst()
-                .orElseThrow(() -> new NotFoundException("error.booking.notFound", input.id()));
+        caller.requireAuthenticated();
+        String subject = caller.subject();
+        // what the caller's roles allow, whatever the booking: decided before the booking is looked up
+        boolean mayCancelAsResident = transition == Transition.CANCEL && caller.hasRole(Caller.RESIDENT);
+        boolean mayActAsStaff = caller.hasRole(Caller.ORG_STAFF);
+        if (!mayCancelAsResident && !mayActAsStaff) {
+            caller.requireRole(Caller.ORG_STAFF);
+        }
+        Row booking = related(id, subject, true).orElseThrow(BookingService::unknown);
         long organizationId = booking.longValue("organization_id");
-        boolean byResident = transition == Transition.CANCEL && caller.hasRole(Caller.RESIDENT)
-                && caller.subject().equals(booking.string("resident_subject"));
+        boolean own = subject.equals(booking.string("resident_subject"));
+        boolean byResident = mayCancelAsResident && own;
         String role;
         if (byResident) {
             role = Caller.RESIDENT;
+        } else if (mayActAsStaff && booking.bool("member")) {
+            role = Caller.ORG_STAFF;
+        } else if (own) {
+            // the resident knows her booking exists: she is told what she may not do
+            throw new ForbiddenException(transition == Transition.CANCEL ? "error.booking.notYours" : "error.notMember");
         } else {
-            caller.requireAuthenticated();
-            if (transition == Transition.CANCEL && !caller.hasRole(Caller.ORG_STAFF)) {
-                throw new ForbiddenException("error.booking.notYours");
-            }
-            role = access.requireMember(organizationId);
+            throw unknown();
         }
         BookingStatus status = BookingStatus.valueOf(booking.string("status"));
         if (!transition.from.contains(status)) {
@@ -240,6 +276,63 @@ public class BookingService {
         return read(id).map(row -> view(row, byResident ? Viewer.RESIDENT : Viewer.ORGANIZATION)).orElseThrow();
     }
 
+    /**
+     * The booking if the subject is related to it (its resident, or a member of its organization: column
+     * {@code member}), else nothing, exactly as for an id that does not exist. Locked for the transition when
+     * asked; a stranger's request never takes the lock.
+     */
+    Optional<Row> related(long id, String subject, boolean forUpdate) {
+        return sql.rows("SELECT " + COLUMNS + ", o.region_id, EXISTS (SELECT 1 FROM organization_member m "
+                + "WHERE m.organization_id = b.organization_id AND m.subject = :subject) AS member "
+                + "FROM booking b JOIN organization o ON o.id = b.organization_id WHERE b.id = :id "
+                + "AND (b.resident_subject = :subject OR EXISTS (SELECT 1 FROM organization_member m "
+                + "WHERE m.organization_id = b.organization_id AND m.subject = :subject))"
+                + (forUpdate ? " FOR UPDATE OF b" : ""), Map.of("id", id, "subject", subject)).stream().findFirst();
+    }
+
+    /** The one answer for a booking the caller may not see and for an id that does not exist: no id echoed. */
+    static NotFoundException unknown() {
+        return new NotFoundException("error.booking.unknown");
+    }
+
+    /** Events waiting for their subscriber's membership check; beyond this the subscription fails rather than grow. */
+    private static final int EVENT_BUFFER = 1_000;
+
+    /**
+     * Members of the organization: its bookings' changes as they are committed. Membership is checked when
+     * subscribing and again for every event, just before it is delivered (one indexed query, off the event loop):
+     * a member removed from the organization gets FORBIDDEN at the next event and the stream ends there.
+     */
+    public Multi<BookingEvent> events(String organizationId) {
+        long id = Ids.parse(organizationId, "organizationId");
+        caller.requireRole(Caller.ORG_STAFF);
+        String subject = caller.subject();
+        // subscriptions start on the event loop: the membership checks (queries) run on worker threads
+        return Multi.createFrom().item(() -> isMember(subject, id))
+                .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
+                .onItem().transformToMultiAndConcatenate(member -> member
+                        ? events.of(id).onOverflow().buffer(EVENT_BUFFER)
+                                .onItem().transformToUniAndConcatenate(event -> whileMember(subject, id, event))
+                        : Multi.createFrom().failure(new ForbiddenException("error.notMember")));
+    }
+
+    private Uni<BookingEvent> whileMember(String subject, long organizationId, BookingEvent event) {
+        return Uni.createFrom().item(() -> isMember(subject, organizationId))
+                .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
+                .onItem().transform(member -> {
+                    if (!member) {
+                        throw new ForbiddenException("error.notMember");
+                    }
+                    return event;
+                });
+    }
+
+    private boolean isMember(String subject, long organizationId) {
+        return QuarkusTransaction.requiringNew().call(() -> !sql.rows("SELECT 1 FROM organization_member "
+                + "WHERE organization_id = :org AND subject = :subject", Map.of("org", organizationId, "subject", subject))
+                .isEmpty());
+    }
+
     private static String actionName(Transition transition) {
         return switch (transition) {
             case CONFIRM -> "confirmBooking";
@@ -250,10 +343,22 @@ public class BookingService {
         };
     }
 
-    Optional<Booking> byKey(String subject, String key) {
-        return sql.rows("SELECT " + COLUMNS + " FROM booking b WHERE b.resident_subject = :subject "
+    /**
+     * The booking made earlier under the resident's idempotency key, if any: the same request gets it back, a
+     * different request under the same key is refused with CONFLICT.
+     */
+    Optional<Booking> byKey(String subject, String key, String fingerprint) {
+        return sql.rows("SELECT " + COLUMNS + ", b.request_fingerprint FROM booking b WHERE b.resident_subject = :subject "
                 + "AND b.idempotency_key = :key", Map.of("subject", subject, "key", key)).stream().findFirst()
-                .map(row -> view(row, Viewer.RESIDENT));
+                .map(row -> {
+                    String stored = row.string("request_fingerprint");
+                    String earlier = stored != null ? stored : BookingRequest.of(row).fingerprint();
+                    if (!earlier.equals(fingerprint)) {
+                        throw new ConflictException("input.idempotencyKey", "error.booking.idempotencyKeyReused",
+                                new Object[0]);
+                    }
+                    return view(row, Viewer.RESIDENT);
+                });
     }
 
     Optional<Row> read(long id) {
@@ -265,10 +370,15 @@ public class BookingService {
         RESIDENT, ORGANIZATION
     }
 
+    /**
+     * The only place a booking becomes a view, for every path that returns one. The organization sees the phone
+     * in full only once it has accepted the booking (CONFIRMED, and the states that follow it: COMPLETED,
+     * NO_SHOW); requested, rejected and cancelled bookings show it masked. The resident sees her own number.
+     */
     static Booking view(Row row, Viewer viewer) {
         BookingStatus status = BookingStatus.valueOf(row.string("status"));
         String phone = row.string("contact_phone");
-        if (viewer == Viewer.ORGANIZATION && status == BookingStatus.REQUESTED) {
+        if (viewer != Viewer.RESIDENT && !PHONE_SHOWN_TO_ORGANIZATION.contains(status)) {
             phone = Booking.mask(phone);
         }
         List<TargetGroup> groups = row.list("beneficiary_groups").stream().map(TargetGroup::valueOf).toList();

@@ -129,7 +129,8 @@ class BookingTest {
         }
         assertEquals("VALIDATION", GraphQL.code(GraphQL.as(STAFF).error(Bookings.ACT.formatted("rejectBooking"), vars(id, null))),
                 "rejecting needs a reason");
-        assertEquals("FORBIDDEN", GraphQL.code(GraphQL.as(OTHER_ORG).error(Bookings.ACT.formatted("confirmBooking"), vars(id, null))));
+        assertEquals("NOT_FOUND", GraphQL.code(GraphQL.as(OTHER_ORG).error(Bookings.ACT.formatted("confirmBooking"), vars(id, null))),
+                "to another organization the booking is as absent as an unknown id");
         assertEquals("FORBIDDEN", GraphQL.code(GraphQL.as(DAUGHTER).error(Bookings.ACT.formatted("confirmBooking"), vars(id, null))));
         assertEquals("CONFIRMED", Bookings.act(STAFF, "confirmBooking", id, null).getString("confirmBooking.status"));
         assertEquals("INVALID_STATE", GraphQL.code(GraphQL.as(STAFF).error(Bookings.ACT.formatted("confirmBooking"), vars(id, null))));
@@ -156,8 +157,8 @@ class BookingTest {
         assertEquals("CANCELLED", Bookings.act(DAUGHTER, "cancelBooking", first, null).getString("cancelBooking.status"));
         String second = GraphQL.as(neighbour).data(Bookings.BOOK, Map.of("input", Bookings.forFather(service, slot, null)))
                 .getString("bookService.id");
-        assertEquals("FORBIDDEN", GraphQL.code(GraphQL.as(DAUGHTER).error(Bookings.ACT.formatted("cancelBooking"), vars(second, null))),
-                "a resident cancels only her own booking");
+        assertEquals("NOT_FOUND", GraphQL.code(GraphQL.as(DAUGHTER).error(Bookings.ACT.formatted("cancelBooking"), vars(second, null))),
+                "a resident cancels only her own booking (another's is as absent as an unknown id)");
         assertEquals("VALIDATION", GraphQL.code(GraphQL.as(STAFF).error(Bookings.ACT.formatted("cancelBooking"), vars(second, null))),
                 "the organization cancels with a reason");
         assertEquals("REJECTED", Bookings.act(STAFF, "rejectBooking", second, "当天人手不足").getString("rejectBooking.status"));

@@ -55,7 +55,7 @@ class ReviewAndFeedbackTest {
                 .getString("bookService.id");
         assertEquals("INVALID_STATE", GraphQL.code(GraphQL.as(resident).error(REVIEW, review(pending, 5, "好"))));
         String done = completedBooking(service, resident, 2, 10);
-        assertEquals("FORBIDDEN", GraphQL.code(GraphQL.as(Tokens.of("someone-else", "resident")).error(REVIEW, review(done, 1, "差"))));
+        assertEquals("NOT_FOUND", GraphQL.code(GraphQL.as(Tokens.of("someone-else", "resident")).error(REVIEW, review(done, 1, "差"))));
         assertEquals("VALIDATION", GraphQL.code(GraphQL.as(resident).error(REVIEW, review(done, 6, "超出"))));
         assertEquals("VALIDATION", GraphQL.code(GraphQL.as(resident).error(REVIEW, review(done, 4, "长".repeat(501)))));
         JsonPath reviewed = GraphQL.as(resident).data(REVIEW, review(done, 4, "护理员很耐心"));
@@ -64,7 +64,7 @@ class ReviewAndFeedbackTest {
 
         String reviewId = reviewed.getString("reviewBooking.id");
         String reply = "mutation($id: ID!) { replyToReview(input: {reviewId: $id, reply: \"谢谢您的肯定\"}) { reply } }";
-        assertEquals("FORBIDDEN", GraphQL.code(GraphQL.as(Tokens.of("owner-b", "org_staff")).error(reply, Map.of("id", reviewId))));
+        assertEquals("NOT_FOUND", GraphQL.code(GraphQL.as(Tokens.of("owner-b", "org_staff")).error(reply, Map.of("id", reviewId))));
         assertEquals("谢谢您的肯定", GraphQL.as(STAFF).data(reply, Map.of("id", reviewId)).getString("replyToReview.reply"));
         assertEquals("CONFLICT", GraphQL.code(GraphQL.as(STAFF).error(reply, Map.of("id", reviewId))));
         JsonPath shown = GraphQL.anonymous().data("query($id: ID!) { service(id: $id) { ratingAverage reviewCount "
@@ -109,7 +109,7 @@ class ReviewAndFeedbackTest {
 
         long abusive = fixtures.id("SELECT id FROM review WHERE booking_id = " + bookings.get(0));
         String hide = "mutation($id: ID!) { hideReview(input: {reviewId: $id, reason: \"含侮辱性内容\"}) { id } }";
-        assertEquals("FORBIDDEN", GraphQL.code(GraphQL.as(Tokens.of("official-qlh", "gov_official"))
+        assertEquals("NOT_FOUND", GraphQL.code(GraphQL.as(Tokens.of("official-qlh", "gov_official"))
                 .error(hide, Map.of("id", String.valueOf(abusive)))));
         GraphQL.as(OFFICIAL).data(hide, Map.of("id", String.valueOf(abusive)));
         assertEquals(11, fixtures.id("SELECT rating_count FROM service_listing WHERE id = " + service));
@@ -140,12 +140,12 @@ class ReviewAndFeedbackTest {
         assertEquals("FORBIDDEN", GraphQL.code(GraphQL.as(Tokens.of("official-qlh", "gov_official")).error(list, orgB)));
 
         String respond = "mutation($id: ID!) { respondToFeedback(input: {id: $id, response: \"已调整排班\"}) { status response } }";
-        assertEquals("FORBIDDEN", GraphQL.code(GraphQL.as(STAFF).error(respond, Map.of("id", id))), "another organization");
+        assertEquals("NOT_FOUND", GraphQL.code(GraphQL.as(STAFF).error(respond, Map.of("id", id))), "another organization");
         assertEquals("RESPONDED", GraphQL.as(Tokens.of("owner-b", "org_staff")).data(respond, Map.of("id", id))
                 .getString("respondToFeedback.status"));
         String resolve = "mutation($id: ID!, $upheld: Boolean) { resolveFeedback(input: {id: $id, resolution: \"核实属实\", upheld: $upheld}) { status upheld } }";
         assertEquals("VALIDATION", GraphQL.code(GraphQL.as(OFFICIAL).error(resolve, Map.of("id", id))), "a complaint needs upheld");
-        assertEquals("FORBIDDEN", GraphQL.code(GraphQL.as(Tokens.of("official-qlh", "gov_official"))
+        assertEquals("NOT_FOUND", GraphQL.code(GraphQL.as(Tokens.of("official-qlh", "gov_official"))
                 .error(resolve, Map.of("id", id, "upheld", true))));
         JsonPath resolved = GraphQL.as(OFFICIAL).data(resolve, Map.of("id", id, "upheld", true));
         assertEquals("RESOLVED", resolved.getString("resolveFeedback.status"));

@@ -1,0 +1,92 @@
+package cn.linli.booking;
+
+import cn.linli.catalog.TargetGroup;
+import cn.linli.common.Ids;
+import cn.linli.common.Inputs;
+import cn.linli.common.Row;
+import cn.linli.common.ValidationException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.OffsetDateTime;
+import java.util.HexFormat;
+import java.util.List;
+
+/**
+ * A booking request, normalized as it is stored (trimmed texts, empty texts as null, target groups once each),
+ * and its fingerprint: the SHA-256 of a canonical form of everything the resident asked for. A retry with the
+ * same idempotency key must carry the same fingerprint; the booking's own columns give the same fingerprint
+ * back, so bookings stored before fingerprints existed compare too.
+ */
+record BookingRequest(long listingId, OffsetDateTime slotStart, boolean forSelf, String beneficiaryName,
+        String beneficiaryRelation, int beneficiaryAge, List<String> targetGroups, String contactPhone, String note) {
+    private static final String VERSION = "booking-request-v1";
+
+    /** Checks the fields' form (VALIDATION naming the field); the booking rules are checked when booking. */
+    static BookingRequest of(BookingInputs.BookService input) {
+        long listingId = Ids.parse(input.serviceId(), "input.serviceId");
+        if (input.slotStart() == null) {
+            throw new ValidationException("input.slotStart", "error.input.required");
+        }
+        BookingInputs.Beneficiary beneficiary = input.beneficiary();
+        if (beneficiary == null) {
+            throw new ValidationException("input.beneficiary", "error.input.required");
+        }
+        String phone = Inputs.phone(input.contactPhone(), "input.contactPhone");
+        if (phone == null || phone.isEmpty()) {
+            throw new ValidationException("input.contactPhone", "error.input.required");
+        }
+        String note = Inputs.optional(input.note(), "input.note", 500);
+        String name = Inputs.optional(beneficiary.name(), "input.beneficiary.name", 50);
+        String relation = Inputs.optional(beneficiary.relation(), "input.beneficiary.relation", 20);
+        List<String> groups = beneficiary.targetGroups() == null ? List.of()
+                : beneficiary.targetGroups().stream().map(Enum::name).distinct().toList();
+        return new BookingRequest(listingId, input.slotStart(), input.forSelf(), emptyAsNull(name), emptyAsNull(relation),
+                beneficiary.age(), groups, phone, emptyAsNull(note));
+    }
+
+    /** The request a stored booking answered (columns of {@link BookingService#COLUMNS}). */
+    static BookingRequest of(Row booking) {
+        Integer age = booking.intValue("beneficiary_age");
+        return new BookingRequest(booking.longValue("listing_id"), booking.dateTime("slot_start"), booking.bool("for_self"),
+                booking.string("beneficiary_name"), booking.string("beneficiary_relation"), age == null ? 0 : age,
+                booking.list("beneficiary_groups"), booking.string("contact_phone"), booking.string("note"));
+    }
+
+    List<TargetGroup> groups() {
+        return targetGroups.stream().map(TargetGroup::valueOf).toList();
+    }
+
+    /** Lower-case hexadecimal SHA-256 of the canonical form: each value length-prefixed, the groups sorted. */
+    String fingerprint() {
+        StringBuilder canonical = new StringBuilder(VERSION);
+        append(canonical, Long.toString(listingId));
+        append(canonical, slotStart.toInstant().toString());
+        append(canonical, Boolean.toString(forSelf));
+        append(canonical, beneficiaryName);
+        append(canonical, beneficiaryRelation);
+        append(canonical, Integer.toString(beneficiaryAge));
+        append(canonical, String.join(",", targetGroups.stream().sorted().toList()));
+        append(canonical, contactPhone);
+        append(canonical, note);
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(canonical.toString().getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e); // every Java runtime has SHA-256
+        }
+    }
+
+    private static void append(StringBuilder canonical, String value) {
+        canonical.append('|');
+        if (value == null) {
+            canonical.append('-');
+        } else {
+            canonical.append(value.length()).append(':').append(value);
+        }
+    }
+
+    private static String emptyAsNull(String text) {
+        return text == null || text.isEmpty() ? null : text;
+    }
+}
