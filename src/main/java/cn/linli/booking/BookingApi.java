@@ -67,7 +67,6 @@ public class BookingApi {
     }
 
     @Mutation("bookService")
-    @NonNull
     @Description("Resident: book a slot for yourself or a family member. Retrying the same request with the same "
             + "idempotency key returns the first booking; a different request under a used key gets CONFLICT; a full slot "
             + "gets CONFLICT, and so does a booking beyond the resident's limit of live (requested or confirmed) bookings "
@@ -77,35 +76,30 @@ public class BookingApi {
     }
 
     @Mutation("confirmBooking")
-    @NonNull
     @Description("Organization member: confirm a REQUESTED booking.")
     public Booking confirmBooking(@Name("input") @NonNull BookingInputs.Action input) {
         return bookings.act(input, Transition.CONFIRM);
     }
 
     @Mutation("rejectBooking")
-    @NonNull
     @Description("Organization member: reject a REQUESTED booking, with a reason; the place is freed.")
     public Booking rejectBooking(@Name("input") @NonNull BookingInputs.Action input) {
         return bookings.act(input, Transition.REJECT);
     }
 
     @Mutation("completeBooking")
-    @NonNull
     @Description("Organization member: the service was given (after the slot started).")
     public Booking completeBooking(@Name("input") @NonNull BookingInputs.Action input) {
         return bookings.act(input, Transition.COMPLETE);
     }
 
     @Mutation("markNoShow")
-    @NonNull
     @Description("Organization member: the resident did not come (after the slot started).")
     public Booking markNoShow(@Name("input") @NonNull BookingInputs.Action input) {
         return bookings.act(input, Transition.NO_SHOW);
     }
 
     @Mutation("cancelBooking")
-    @NonNull
     @Description("The resident (until the slot starts) or the organization (with a reason) cancels; the place is freed.")
     public Booking cancelBooking(@Name("input") @NonNull BookingInputs.Action input) {
         return bookings.act(input, Transition.CANCEL);

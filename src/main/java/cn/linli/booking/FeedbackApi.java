@@ -27,7 +27,6 @@ public class FeedbackApi {
     }
 
     @Mutation("submitFeedback")
-    @NonNull
     @Description("Resident: a complaint, suggestion or praise about a service or an organization that residents can "
             + "see (published, of an active organization) or that you have booked; any other gets NOT_FOUND.")
     public Feedback submitFeedback(@Name("input") @NonNull BookingInputs.SubmitFeedback input) {
@@ -35,14 +34,12 @@ public class FeedbackApi {
     }
 
     @Mutation("respondToFeedback")
-    @NonNull
     @Description("Organization member: respond to OPEN feedback about your organization.")
     public Feedback respondToFeedback(@Name("input") @NonNull BookingInputs.Respond input) {
         return feedbackService.respond(input);
     }
 
     @Mutation("resolveFeedback")
-    @NonNull
     @Description("Official of the organization's region: resolve feedback; for a complaint say whether it is upheld.")
     public Feedback resolveFeedback(@Name("input") @NonNull BookingInputs.Resolve input) {
         return feedbackService.resolve(input);

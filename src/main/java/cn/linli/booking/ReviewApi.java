@@ -36,21 +36,18 @@ public class ReviewApi {
     }
 
     @Mutation("reviewBooking")
-    @NonNull
     @Description("Resident: review your COMPLETED booking, once: rating 1–5, text at most 500 characters.")
     public Review reviewBooking(@Name("input") @NonNull BookingInputs.Review input) {
         return reviewService.review(input);
     }
 
     @Mutation("replyToReview")
-    @NonNull
     @Description("Organization member: reply to a review of your organization, once.")
     public Review replyToReview(@Name("input") @NonNull BookingInputs.Reply input) {
         return reviewService.reply(input);
     }
 
     @Mutation("hideReview")
-    @NonNull
     @Description("Official of the organization's region: hide an abusive review, with the reason; it leaves the averages.")
     public Review hideReview(@Name("input") @NonNull BookingInputs.Hide input) {
         return reviewService.hide(input);

@@ -50,7 +50,6 @@ public class ListingMutations {
     AuditLog audit;
 
     @Mutation("createServiceListing")
-    @NonNull
     @Transactional
     @Description("Member of the organization: create a listing as a DRAFT (title and category needed).")
     public Service createServiceListing(@Name("input") @NonNull ListingInputs.Create input) {
@@ -80,7 +79,6 @@ public class ListingMutations {
     }
 
     @Mutation("updateServiceListing")
-    @NonNull
     @Transactional
     @Description("Member: change a listing at the version it is based on (stale → CONFLICT). Changing it also confirms it.")
     public Service updateServiceListing(@Name("input") @NonNull ListingInputs.Update input) {
@@ -104,7 +102,6 @@ public class ListingMutations {
     }
 
     @Mutation("publishServiceListing")
-    @NonNull
     @Transactional
     @Description("Member: publish a DRAFT or PAUSED listing. Needs an ACTIVE organization and a complete listing "
             + "(category, location or service area, weekly hours, pricing); what is missing is named.")
@@ -122,7 +119,6 @@ public class ListingMutations {
     }
 
     @Mutation("pauseServiceListing")
-    @NonNull
     @Transactional
     @Description("Member: pause a PUBLISHED listing (it leaves search until published again).")
     public Service pauseServiceListing(@Name("input") @NonNull ListingInputs.Action input) {
@@ -133,7 +129,6 @@ public class ListingMutations {
     }
 
     @Mutation("withdrawServiceListing")
-    @NonNull
     @Transactional
     @Description("Member: withdraw a listing for good.")
     public Service withdrawServiceListing(@Name("input") @NonNull ListingInputs.Action input) {
@@ -145,7 +140,6 @@ public class ListingMutations {
     }
 
     @Mutation("confirmServiceListing")
-    @NonNull
     @Transactional
     @Description("Member: confirm that the listing's details are current (resets its freshness).")
     public Service confirmServiceListing(@Name("input") @NonNull ListingInputs.Action input) {

@@ -72,7 +72,6 @@ public class EvaluationApi {
     ObjectMapper json;
 
     @Mutation("createEvaluationTemplate")
-    @NonNull
     @Transactional
     @Description("Official: weighted indicators summing to 100; with basedOnTemplateId, a new version of that template.")
     public Template createEvaluationTemplate(@Name("input") @NonNull EvaluationInputs.CreateTemplate input) {
@@ -111,7 +110,6 @@ public class EvaluationApi {
     }
 
     @Mutation("openEvaluationCycle")
-    @NonNull
     @Transactional
     @Description("Official of the region: open a cycle (SCORING) with one evaluation per ACTIVE contract in scope.")
     public Cycle openEvaluationCycle(@Name("input") @NonNull EvaluationInputs.OpenCycle input) {
@@ -157,7 +155,6 @@ public class EvaluationApi {
     }
 
     @Mutation("assignEvaluator")
-    @NonNull
     @Transactional
     @Description("Official of the cycle's region: assign a registered evaluator (第三方评估) to an evaluation.")
     public Evaluation assignEvaluator(@Name("input") @NonNull EvaluationInputs.Assign input) {
@@ -174,7 +171,6 @@ public class EvaluationApi {
     }
 
     @Mutation("scoreEvaluation")
-    @NonNull
     @Transactional
     @Description("Assigned evaluator: score MANUAL indicators 0–100 with comments while the cycle is SCORING.")
     public List<Score> scoreEvaluation(@Name("input") @NonNull EvaluationInputs.ScoreEvaluation input) {
@@ -211,7 +207,6 @@ public class EvaluationApi {
     }
 
     @Mutation("closeScoring")
-    @NonNull
     @Transactional
     @Description("Official of the region: SCORING → REVIEW. Computed indicators are computed now, from the period's data.")
     public Cycle closeScoring(@Name("input") @NonNull EvaluationInputs.CycleAction input) {
@@ -228,7 +223,6 @@ public class EvaluationApi {
     }
 
     @Mutation("publishEvaluationCycle")
-    @NonNull
     @Transactional
     @Description("Official of the region: REVIEW → PUBLISHED; refused while any evaluation lacks a score. Fixes totals, "
             + "grades and ranks and applies the outcome policy (优胜劣汰).")
@@ -265,7 +259,6 @@ public class EvaluationApi {
     }
 
     @Mutation("appealEvaluation")
-    @NonNull
     @Transactional
     @Description("OWNER of the organization: appeal (复核) a published evaluation within the cycle's window (default 15 days).")
     public Appeal appealEvaluation(@Name("input") @NonNull EvaluationInputs.Appeal input) {
@@ -294,7 +287,6 @@ public class EvaluationApi {
     }
 
     @Mutation("decideAppeal")
-    @NonNull
     @Transactional
     @Description("Official of the region who did not score it: UPHELD (grade stands) or CHANGED (new total and grade; "
             + "outcomes are re-applied: bars lifted, payments released, listings resumed, or the reverse).")

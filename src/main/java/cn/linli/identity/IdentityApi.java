@@ -54,7 +54,6 @@ public class IdentityApi {
     }
 
     @Mutation("appointOfficial")
-    @NonNull
     @Transactional
     @Description("Admin: appoint an official to govern a region and its subtree.")
     public Me.Appointment appointOfficial(@Name("input") @NonNull IdentityInputs.AppointOfficial input) {
@@ -74,7 +73,6 @@ public class IdentityApi {
     }
 
     @Mutation("revokeOfficial")
-    @NonNull
     @Transactional
     @Description("Admin: end an official's appointment. Returns the appointment that ended.")
     public Me.Appointment revokeOfficial(@Name("input") @NonNull IdentityInputs.RevokeOfficial input) {
@@ -89,7 +87,6 @@ public class IdentityApi {
     }
 
     @Mutation("registerEvaluator")
-    @NonNull
     @Transactional
     @Description("Admin: record (or change) the agency an evaluator works for.")
     public String registerEvaluator(@Name("input") @NonNull IdentityInputs.RegisterEvaluator input) {

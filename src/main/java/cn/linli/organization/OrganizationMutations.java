@@ -49,7 +49,6 @@ public class OrganizationMutations {
     AuditLog audit;
 
     @Mutation("registerOrganization")
-    @NonNull
     @Transactional
     @Description("org_staff: register an organization. The caller becomes its OWNER; it is PENDING until an official verifies it.")
     public Organization registerOrganization(@Name("input") @NonNull OrganizationInputs.Register input) {
@@ -80,7 +79,6 @@ public class OrganizationMutations {
     }
 
     @Mutation("updateOrganization")
-    @NonNull
     @Transactional
     @Description("OWNER: change the profile. A stale version gets CONFLICT; a new name, credit code or region returns the "
             + "organization to PENDING, for an official of its (new) region to verify.")
@@ -147,7 +145,6 @@ public class OrganizationMutations {
     }
 
     @Mutation("verifyOrganization")
-    @NonNull
     @Transactional
     @Description("Official of the organization's region: verify a PENDING organization (→ ACTIVE).")
     public Organization verifyOrganization(@Name("input") @NonNull OrganizationInputs.Decision input) {
@@ -155,7 +152,6 @@ public class OrganizationMutations {
     }
 
     @Mutation("suspendOrganization")
-    @NonNull
     @Transactional
     @Description("Official of the organization's region: suspend an ACTIVE organization; its services leave search at once.")
     public Organization suspendOrganization(@Name("input") @NonNull OrganizationInputs.Decision input) {
@@ -163,7 +159,6 @@ public class OrganizationMutations {
     }
 
     @Mutation("reinstateOrganization")
-    @NonNull
     @Transactional
     @Description("Official of the organization's region: reinstate a SUSPENDED organization; its published services return.")
     public Organization reinstateOrganization(@Name("input") @NonNull OrganizationInputs.Decision input) {
@@ -171,7 +166,6 @@ public class OrganizationMutations {
     }
 
     @Mutation("setOrganizationRating")
-    @NonNull
     @Transactional
     @Description("Official of the organization's region: record its 社会组织评估 level (5A … 1A) and when it expires.")
     public Organization setOrganizationRating(@Name("input") @NonNull OrganizationInputs.SetRating input) {
@@ -191,7 +185,6 @@ public class OrganizationMutations {
     }
 
     @Mutation("addOrganizationMember")
-    @NonNull
     @Transactional
     @Description("OWNER: add a member (by token subject) as OWNER or STAFF.")
     public Organization addOrganizationMember(@Name("input") @NonNull OrganizationInputs.AddMember input) {
@@ -210,7 +203,6 @@ public class OrganizationMutations {
     }
 
     @Mutation("removeOrganizationMember")
-    @NonNull
     @Transactional
     @Description("OWNER: remove a member. An organization never loses its last OWNER (INVALID_STATE).")
     public Organization removeOrganizationMember(@Name("input") @NonNull OrganizationInputs.RemoveMember input) {

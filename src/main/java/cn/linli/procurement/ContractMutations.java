@@ -54,7 +54,6 @@ public class ContractMutations {
     BusinessMetrics metrics;
 
     @Mutation("activateContract")
-    @NonNull
     @Transactional
     @Description("Official of the buyer: a PENDING contract starts (ACTIVE).")
     public Contract activateContract(@Name("input") @NonNull ProcurementInputs.ContractAction input) {
@@ -63,7 +62,6 @@ public class ContractMutations {
     }
 
     @Mutation("terminateContract")
-    @NonNull
     @Transactional
     @Description("Official of the buyer: end an ACTIVE contract early, with the reason.")
     public Contract terminateContract(@Name("input") @NonNull ProcurementInputs.ContractAction input) {
@@ -73,7 +71,6 @@ public class ContractMutations {
     }
 
     @Mutation("renewContract")
-    @NonNull
     @Transactional
     @Description("Official of the buyer: renew a contract that an 优秀 evaluation made eligible, without a new tender; "
             + "together with the procurement's other contracts running at the same time, within its budget.")
@@ -98,7 +95,6 @@ public class ContractMutations {
     }
 
     @Mutation("recordPayment")
-    @NonNull
     @Transactional
     @Description("Official of the buyer: record a payment against a milestone of an ACTIVE contract; never beyond the "
             + "contract amount, refused while payments are withheld or the milestone needs a passing grade it lacks.")
@@ -138,7 +134,6 @@ public class ContractMutations {
     }
 
     @Mutation("linkListingToContract")
-    @NonNull
     @Transactional
     @Description("Organization member: mark your listing as funded by your organization's contract (政府购买服务).")
     public Service linkListingToContract(@Name("input") @NonNull ProcurementInputs.LinkListing input) {

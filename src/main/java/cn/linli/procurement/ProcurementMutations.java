@@ -63,7 +63,6 @@ public class ProcurementMutations {
     String ocidPrefix;
 
     @Mutation("createProcurement")
-    @NonNull
     @Transactional
     @Description("Official: a new procurement in PLANNING, bought by your government unit for regions in your jurisdiction.")
     public Procurement createProcurement(@Name("input") @NonNull ProcurementInputs.Create input) {
@@ -124,7 +123,6 @@ public class ProcurementMutations {
     }
 
     @Mutation("publishTender")
-    @NonNull
     @Transactional
     @Description("Official of the buyer: PLANNING → TENDERING (not for 单一来源, which is awarded directly).")
     public Procurement publishTender(@Name("input") @NonNull ProcurementInputs.Action input) {
@@ -136,7 +134,6 @@ public class ProcurementMutations {
     }
 
     @Mutation("closeTender")
-    @NonNull
     @Transactional
     @Description("Official of the buyer: TENDERING → EVALUATING; no more bids (this also happens by itself when the tender period ends).")
     public Procurement closeTender(@Name("input") @NonNull ProcurementInputs.Action input) {
@@ -145,7 +142,6 @@ public class ProcurementMutations {
     }
 
     @Mutation("cancelProcurement")
-    @NonNull
     @Transactional
     @Description("Official of the buyer: cancel (or declare unsuccessful, 流标) a procurement not yet awarded, with a reason.")
     public Procurement cancelProcurement(@Name("input") @NonNull ProcurementInputs.Action input) {
@@ -160,7 +156,6 @@ public class ProcurementMutations {
     }
 
     @Mutation("submitBid")
-    @NonNull
     @Transactional
     @Description("OWNER: bid while TENDERING, for an eligible organization (ACTIVE, not barred, rating level at least "
             + "the minimum, serving the category), at most the budget, one live bid per organization.")
@@ -207,7 +202,6 @@ public class ProcurementMutations {
     }
 
     @Mutation("withdrawBid")
-    @NonNull
     @Transactional
     @Description("OWNER: withdraw your live bid while the tender is open.")
     public Bid withdrawBid(@Name("input") @NonNull ProcurementInputs.WithdrawBid input) {
@@ -226,7 +220,6 @@ public class ProcurementMutations {
     }
 
     @Mutation("awardProcurement")
-    @NonNull
     @Transactional
     @Description("Official of the buyer: award one or more bids (EVALUATING), or an organization directly for 单一来源 "
             + "(PLANNING), with the justification. Each award creates a PENDING contract.")

@@ -140,4 +140,18 @@ class RequestHardeningTest {
             assertFalse(message.contains("nope") || message.contains("Validation error") || message.contains("@["), message);
         }
     }
+
+    @Test
+    void whenOneOfSeveralMutationsFailsTheCommittedOnesAreStillReported() {
+        String service = Bookings.openService(fixtures.organizationA(), "部分成功测试", 5, Map.of());
+        String booking = "bookService(input: {serviceId: \"%s\", slotStart: \"" + Bookings.slot(2, 11) + "\", forSelf: true, "
+                + "beneficiary: {age: 70}, contactPhone: \"13812345678\", idempotencyKey: \"%s\"}) { id }";
+        Response response = GraphQL.as(RESIDENT).post("mutation { first: " + booking.formatted(service, "partial-1")
+                + " second: " + booking.formatted("999999999", "partial-2") + " }", Map.of());
+        assertEquals(200, response.statusCode());
+        assertTrue(response.jsonPath().getString("data.first.id") != null, "the committed booking is reported: " + response.asString());
+        assertNull(response.jsonPath().get("data.second"));
+        assertEquals(1, response.jsonPath().getList("errors").size());
+        assertEquals(1, fixtures.id("SELECT count(*) FROM booking WHERE listing_id = " + service));
+    }
 }
