@@ -30,11 +30,23 @@ public class AuditLog {
     }
 
     public void record(String actorRole, Change change) {
+        record(caller.subject(), actorRole, change);
+    }
+
+    /** A change the service made by itself (a scheduled job: a bar that ended, a contract that completed). */
+    public void recordBySystem(Change change) {
+        record(SYSTEM, SYSTEM, change);
+    }
+
+    /** The actor of changes no person made. */
+    public static final String SYSTEM = "system";
+
+    private void record(String subject, String actorRole, Change change) {
         Map<String, Object> before = new LinkedHashMap<>();
         Map<String, Object> after = new LinkedHashMap<>();
         diff(change.before(), change.after(), before, after);
         Map<String, Object> params = new HashMap<>();
-        params.put("subject", caller.subject());
+        params.put("subject", subject);
         params.put("role", actorRole);
         params.put("action", change.action());
         params.put("entityType", change.entityType());

@@ -94,7 +94,7 @@ public class BookingService {
         Row listing = sql.rows("SELECT l.id, l.organization_id, l.contract_id, l.capacity_per_slot, l.slot_minutes, "
                 + "l.min_age, l.max_age, array_to_string(l.target_groups, ',') AS target_groups, o.region_id "
                 + "FROM service_listing l JOIN organization o ON o.id = l.organization_id "
-                + "WHERE l.id = :id AND l.status = 'PUBLISHED' AND o.status = 'ACTIVE'", Map.of("id", listingId))
+                + "WHERE l.id = :id AND l.status = 'PUBLISHED' AND " + cn.linli.organization.OrganizationStatus.SHOWS_SERVICES_SQL, Map.of("id", listingId))
                 .stream().findFirst().orElseThrow(() -> new NotFoundException("error.booking.serviceUnknown"));
         OffsetDateTime start = request.slotStart();
         if (!start.isAfter(OffsetDateTime.now())) {

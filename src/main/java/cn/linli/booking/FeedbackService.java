@@ -58,13 +58,13 @@ public class FeedbackService {
         if (input.serviceId() != null) {
             target = sql.rows("SELECT l.id AS listing_id, l.organization_id, l.contract_id, o.region_id FROM service_listing l "
                     + "JOIN organization o ON o.id = l.organization_id WHERE l.id = :id AND ((l.status = 'PUBLISHED' "
-                    + "AND o.status = 'ACTIVE') OR EXISTS (SELECT 1 FROM booking b WHERE b.listing_id = l.id "
+                    + "AND " + cn.linli.organization.OrganizationStatus.SHOWS_SERVICES_SQL + ") OR EXISTS (SELECT 1 FROM booking b WHERE b.listing_id = l.id "
                     + "AND b.resident_subject = :subject))",
                     Map.of("id", Ids.parse(input.serviceId(), "input.serviceId"), "subject", subject)).stream().findFirst()
                     .orElseThrow(() -> new NotFoundException("input.serviceId", "error.feedback.serviceUnknown", new Object[0]));
         } else if (input.organizationId() != null) {
             target = sql.rows("SELECT NULL AS listing_id, o.id AS organization_id, NULL AS contract_id, o.region_id "
-                    + "FROM organization o WHERE o.id = :id AND (o.status = 'ACTIVE' OR EXISTS (SELECT 1 FROM booking b "
+                    + "FROM organization o WHERE o.id = :id AND (" + cn.linli.organization.OrganizationStatus.SHOWS_SERVICES_SQL + " OR EXISTS (SELECT 1 FROM booking b "
                     + "WHERE b.organization_id = o.id AND b.resident_subject = :subject))",
                     Map.of("id", Ids.parse(input.organizationId(), "input.organizationId"), "subject", subject))
                     .stream().findFirst().orElseThrow(() -> new NotFoundException("input.organizationId",
@@ -134,7 +134,7 @@ public class FeedbackService {
         Row organization = sql.rows("SELECT region_id, status FROM organization WHERE id = :id", Map.of("id", id)).stream()
                 .findFirst().orElseThrow(FeedbackService::organizationUnknown);
         if (access.membership(id).isEmpty() && !access.governs(organization.longValue("region_id"))) {
-            if ("ACTIVE".equals(organization.string("status"))) {
+            if (cn.linli.organization.OrganizationStatus.valueOf(organization.string("status")).showsServices()) {
                 throw new ForbiddenException("error.notMember");
             }
             throw organizationUnknown();

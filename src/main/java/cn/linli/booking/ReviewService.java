@@ -37,6 +37,10 @@ public class ReviewService {
     @Inject
     Sql sql;
     @Inject
+    cn.linli.catalog.ListingChanges listingChanges;
+    @Inject
+    cn.linli.organization.OrganizationStanding standing;
+    @Inject
     AuditLog audit;
     @Inject
     BusinessMetrics metrics;
@@ -107,16 +111,10 @@ public class ReviewService {
         return read(review.longValue("id"));
     }
 
-    /** Running totals: the increment is re-applied to the latest row version when updates queue. */
+    /** Running totals of the listing and its organization, kept by their owners. */
     private void addToAverages(long listingId, long organizationId, int rating, int count) {
-        sql.update("UPDATE service_listing SET rating_total = rating_total + :rating, rating_count = rating_count + :count, "
-                + "rating_average = CASE WHEN rating_count + :count = 0 THEN NULL "
-                + "ELSE round((rating_total + :rating)::numeric / (rating_count + :count), 2) END WHERE id = :id",
-                Map.of("rating", rating, "count", count, "id", listingId));
-        sql.update("UPDATE organization SET rating_total = rating_total + :rating, rating_count = rating_count + :count, "
-                + "rating_average = CASE WHEN rating_count + :count = 0 THEN NULL "
-                + "ELSE round((rating_total + :rating)::numeric / (rating_count + :count), 2) END WHERE id = :id",
-                Map.of("rating", rating, "count", count, "id", organizationId));
+        listingChanges.addRating(listingId, rating, count);
+        standing.addRating(organizationId, rating, count);
     }
 
     /** The review if the caller may act on it; else the same NOT_FOUND as for an id that does not exist. */

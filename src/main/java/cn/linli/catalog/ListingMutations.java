@@ -103,14 +103,19 @@ public class ListingMutations {
 
     @Mutation("publishServiceListing")
     @Transactional
-    @Description("Member: publish a DRAFT or PAUSED listing. Needs an ACTIVE organization and a complete listing "
-            + "(category, location or service area, weekly hours, pricing); what is missing is named.")
+    @Description("Member: publish a DRAFT or PAUSED listing. Needs an ACTIVE (or BARRED) organization and a complete "
+            + "listing (category, location or service area, weekly hours, pricing); what is missing is named. A listing "
+            + "paused by a 不合格 evaluation is INVALID_STATE until an appeal decision or a later evaluation lifts it.")
     public Service publishServiceListing(@Name("input") @NonNull ListingInputs.Action input) {
         ServiceListingRecord listing = find(input.id());
         String role = access.requireMember(listing.organizationId);
         checkVersion(listing, input.version());
+        if (listing.pausedByOutcomeId != null) {
+            // 不合格 paused it: only an appeal decision or a later evaluation lifts that (ListingSanctions)
+            throw new InvalidStateException("error.listing.pausedByEvaluation");
+        }
         OrganizationRecord organization = OrganizationRecord.findById(listing.organizationId);
-        if (organization.status != OrganizationStatus.ACTIVE) {
+        if (!organization.status.showsServices()) {
             throw new InvalidStateException("error.listing.organizationNotActive", Messages.label(organization.status));
         }
         requireComplete(listing);

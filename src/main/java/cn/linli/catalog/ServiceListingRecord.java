@@ -83,6 +83,10 @@ public class ServiceListingRecord extends PanacheEntityBase {
     @Version
     public int version;
 
+    /** The evaluation outcome (不合格) that paused this listing; while set, its organization cannot publish it. */
+    @Column(name = "paused_by_outcome_id")
+    public Long pausedByOutcomeId;
+
     @ElementCollection
     @CollectionTable(name = "listing_weekly_hours", joinColumns = @JoinColumn(name = "listing_id"))
     @OrderBy("weekday, opens")

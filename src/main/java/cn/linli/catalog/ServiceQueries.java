@@ -41,7 +41,7 @@ public class ServiceQueries {
             + " FROM service_listing l JOIN organization o ON o.id = l.organization_id"
             + " JOIN category c ON c.id = l.category_id LEFT JOIN contract ct ON ct.id = l.contract_id";
     /** What residents may see. The literal status matches the partial indexes' predicate. */
-    static final String VISIBLE = "l.status = 'PUBLISHED' AND o.status = 'ACTIVE'";
+    static final String VISIBLE = "l.status = 'PUBLISHED' AND " + cn.linli.organization.OrganizationStatus.SHOWS_SERVICES_SQL;
     /** The text the bigram index is built on; the query must repeat it exactly for the index to apply. */
     static final String SEARCHABLE_TEXT = "l.title || ' ' || l.description";
     private static final String DISTANCE = "linli_distance_m(:lat, :lng, l.lat, l.lng)";

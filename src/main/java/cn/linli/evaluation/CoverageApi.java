@@ -23,7 +23,7 @@ import org.eclipse.microprofile.graphql.Query;
 @ApiErrors
 public class CoverageApi {
     static final int WALK_METRES = 1500;
-    private static final String VISIBLE = "l.status = 'PUBLISHED' AND o.status = 'ACTIVE' AND (:path = '' OR l.category_id IN "
+    private static final String VISIBLE = "l.status = 'PUBLISHED' AND " + cn.linli.organization.OrganizationStatus.SHOWS_SERVICES_SQL + " AND (:path = '' OR l.category_id IN "
             + "(SELECT id FROM category WHERE path LIKE :path || '%'))";
 
     @Inject

@@ -32,6 +32,7 @@ import jakarta.transaction.Transactional;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.graphql.Description;
@@ -124,17 +125,12 @@ public class EvaluationApi {
         if (sql.rows("SELECT 1 FROM evaluation_template WHERE id = :id", Map.of("id", template)).isEmpty()) {
             throw new ValidationException("input.templateId", "error.template.notFound", input.templateId());
         }
-        EvaluationInputs.Thresholds t = input.thresholds() == null ? new EvaluationInputs.Thresholds(90, 80, 60) : input.thresholds();
-        if (!(t.excellent() > t.good() && t.good() > t.pass() && t.pass() > 0 && t.excellent() <= 100)) {
+        Policy.Thresholds t = input.thresholds() == null ? Policy.THRESHOLDS
+                : new Policy.Thresholds(input.thresholds().excellent(), input.thresholds().good(), input.thresholds().pass());
+        if (!t.ordered()) {
             throw new ValidationException("input.thresholds", "error.cycle.thresholds");
         }
-        EvaluationInputs.Policy p = input.policy();
-        Map<String, Object> policy = new LinkedHashMap<>();
-        policy.put("withholdPayments", p == null || p.withholdPayments() == null || p.withholdPayments());
-        policy.put("pauseListings", p == null || p.pauseListings() == null || p.pauseListings());
-        policy.put("barMonths", p == null || p.barMonths() == null ? 12 : Inputs.range(p.barMonths(), "input.policy.barMonths", 0, 120, 12));
-        policy.put("deregisterOnSecondFail", p == null || p.deregisterOnSecondFail() == null || p.deregisterOnSecondFail());
-        policy.put("appealDays", p == null || p.appealDays() == null ? 15 : Inputs.range(p.appealDays(), "input.policy.appealDays", 1, 90, 15));
+        Map<String, Object> policy = Policy.of(input.policy()).toMap();
         long id = sql.rows("INSERT INTO evaluation_cycle (name, period_start, period_end, region_id, category_code, template_id, "
                 + "thresholds, policy, created_by) VALUES (:name, :start, :end, :region, nullif(:category, ''), :template, "
                 + "CAST(:thresholds AS jsonb), CAST(:policy AS jsonb), :by) RETURNING id", Map.of("name", name,
@@ -269,7 +265,7 @@ public class EvaluationApi {
         if (!"PUBLISHED".equals(cycle.string("status"))) {
             throw new InvalidStateException("error.appeal.notPublished");
         }
-        int days = Outcomes.Policy.of(parse(cycle.string("policy"))).appealDays();
+        int days = Policy.of(parse(cycle.string("policy"))).appealDays();
         if (cycle.dateTime("published_at").plusDays(days).isBefore(java.time.OffsetDateTime.now())) {
             throw new InvalidStateException("error.appeal.window", days);
         }
@@ -368,10 +364,27 @@ public class EvaluationApi {
             @Name("cycleId") @NonNull @Id String cycleId) {
         Region region = regions.require(regionCode, "regionCode");
         String path = categoryCode == null ? "" : categories.require(categoryCode, "categoryCode").path();
-        return evaluations("e.cycle_id = :c AND c.status = 'PUBLISHED' AND e.organization_id IN (SELECT o2.id FROM organization o2 "
+        List<Evaluation> chosen = evaluations("e.cycle_id = :c AND c.status = 'PUBLISHED' AND e.organization_id IN (SELECT o2.id FROM organization o2 "
                 + "JOIN region r ON r.id = o2.region_id WHERE :region = ANY(r.path)) AND (:path = '' OR EXISTS (SELECT 1 FROM contract k "
                 + "JOIN procurement p ON p.id = k.procurement_id JOIN category cat ON cat.id = p.category_id WHERE k.id = e.contract_id "
                 + "AND cat.path LIKE :path || '%'))", Map.of("c", Ids.parse(cycleId, "cycleId"), "region", region.code(), "path", path));
+        return rankedAmong(chosen);
+    }
+
+    /** Ranks within these evaluations (sorted best first), not the whole cycle: equal totals share a rank. */
+    static List<Evaluation> rankedAmong(List<Evaluation> sorted) {
+        List<Evaluation> ranked = new ArrayList<>();
+        int rank = 0;
+        Double previous = null;
+        for (int i = 0; i < sorted.size(); i++) {
+            Evaluation evaluation = sorted.get(i);
+            if (i == 0 || !java.util.Objects.equals(previous, evaluation.total())) {
+                rank = i + 1;
+            }
+            previous = evaluation.total();
+            ranked.add(evaluation.withRank(evaluation.total() == null ? null : rank));
+        }
+        return ranked;
     }
 
     @NonNull
@@ -479,13 +492,7 @@ public class EvaluationApi {
     }
 
     static Grade grade(double total, JsonNode thresholds) {
-        if (total >= thresholds.path("excellent").asDouble(90)) {
-            return Grade.EXCELLENT;
-        }
-        if (total >= thresholds.path("good").asDouble(80)) {
-            return Grade.GOOD;
-        }
-        return total >= thresholds.path("pass").asDouble(60) ? Grade.PASS : Grade.FAIL;
+        return Policy.Thresholds.of(thresholds).grade(total);
     }
 
     private String toJson(Object value) {

@@ -47,12 +47,17 @@ public final class EvaluationViews {
             @NonNull String organizationName,
             @Description("Weighted total 0–100 (null until computed).") Double total,
             Grade grade,
-            @Description("Rank in the cycle by total (1 = best).") Integer rank,
+            @Description("Rank by total (1 = best): in the whole cycle, or, from rankings, among the evaluations of the "
+                    + "requested region and category (equal totals share a rank).") Integer rank,
             @Description("Changes only through an appeal decision.") int version,
             @Ignore long regionId) {
 
         public String getGradeLabel() {
             return grade == null ? null : Messages.label(grade);
+        }
+
+        Evaluation withRank(Integer newRank) {
+            return new Evaluation(id, cycleId, contractId, organizationId, organizationName, total, grade, newRank, version, regionId);
         }
     }
 

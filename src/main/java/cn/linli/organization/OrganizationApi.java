@@ -57,7 +57,7 @@ public class OrganizationApi {
     public OrganizationConnection organizations(@Name("filter") OrganizationFilter filter, @Name("first") Integer first,
             @Name("after") String after) {
         int pageSize = Paging.pageSize(first);
-        List<String> where = new ArrayList<>(List.of("o.status = 'ACTIVE'"));
+        List<String> where = new ArrayList<>(List.of(OrganizationStatus.SHOWS_SERVICES_SQL));
         Map<String, Object> params = new HashMap<>();
         if (filter != null) {
             Keyword keyword = Keyword.parse(filter.keyword(), "filter.keyword");
@@ -92,7 +92,7 @@ public class OrganizationApi {
         Organization organization = sql.rows(SELECT + " WHERE o.id = :id", Map.of("id", organizationId)).stream()
                 .map(OrganizationQueries::organization).findFirst()
                 .orElseThrow(() -> new NotFoundException("error.organization.notFound", id));
-        if (organization.status() != OrganizationStatus.ACTIVE && access.membership(organizationId).isEmpty()
+        if (!organization.status().showsServices() && access.membership(organizationId).isEmpty()
                 && !access.governs(organization.regionId())) {
             throw new NotFoundException("error.organization.notFound", id);
         }

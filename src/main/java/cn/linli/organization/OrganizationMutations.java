@@ -133,7 +133,7 @@ public class OrganizationMutations {
         // region by an official of that region (the verifier may have no jurisdiction there)
         boolean regionChanged = organization.regionId != oldRegion;
         boolean identityChanged = !organization.name.equals(oldName) || !organization.creditCode.equals(oldCode) || regionChanged;
-        if (identityChanged && organization.status == OrganizationStatus.ACTIVE) {
+        if (identityChanged && organization.status.showsServices()) {
             organization.status = OrganizationStatus.PENDING;
             organization.statusReason = Messages.get(Language.ZH,
                     regionChanged ? "organization.reverification.region" : "organization.reverification");
@@ -148,21 +148,23 @@ public class OrganizationMutations {
     @Transactional
     @Description("Official of the organization's region: verify a PENDING organization (→ ACTIVE).")
     public Organization verifyOrganization(@Name("input") @NonNull OrganizationInputs.Decision input) {
-        return decide(input, "verifyOrganization", OrganizationStatus.PENDING, OrganizationStatus.ACTIVE);
+        return decide(input, "verifyOrganization", Set.of(OrganizationStatus.PENDING), OrganizationStatus.ACTIVE);
     }
 
     @Mutation("suspendOrganization")
     @Transactional
-    @Description("Official of the organization's region: suspend an ACTIVE organization; its services leave search at once.")
+    @Description("Official of the organization's region: suspend an ACTIVE (or BARRED) organization; its services leave search at once.")
     public Organization suspendOrganization(@Name("input") @NonNull OrganizationInputs.Decision input) {
-        return decide(input, "suspendOrganization", OrganizationStatus.ACTIVE, OrganizationStatus.SUSPENDED);
+        return decide(input, "suspendOrganization", Set.of(OrganizationStatus.ACTIVE, OrganizationStatus.BARRED),
+                OrganizationStatus.SUSPENDED);
     }
 
     @Mutation("reinstateOrganization")
     @Transactional
-    @Description("Official of the organization's region: reinstate a SUSPENDED organization; its published services return.")
+    @Description("Official of the organization's region: reinstate a SUSPENDED organization; its published services return "
+            + "(BARRED rather than ACTIVE while a bar still runs).")
     public Organization reinstateOrganization(@Name("input") @NonNull OrganizationInputs.Decision input) {
-        return decide(input, "reinstateOrganization", OrganizationStatus.SUSPENDED, OrganizationStatus.ACTIVE);
+        return decide(input, "reinstateOrganization", Set.of(OrganizationStatus.SUSPENDED), OrganizationStatus.ACTIVE);
     }
 
     @Mutation("setOrganizationRating")
@@ -229,18 +231,20 @@ public class OrganizationMutations {
         return read(organization.id);
     }
 
-    private Organization decide(OrganizationInputs.Decision input, String action, OrganizationStatus from,
+    /** {@code to} ACTIVE means BARRED while a bar runs: neither verification nor reinstatement lifts a sanction. */
+    private Organization decide(OrganizationInputs.Decision input, String action, Set<OrganizationStatus> from,
             OrganizationStatus to) {
         OrganizationRecord organization = find(input.id());
         String role = access.requireOfficialOver(organization.regionId);
         String reason = Inputs.required(input.reason(), "input.reason", 500);
-        if (organization.status != from) {
+        if (!from.contains(organization.status)) {
             throw new InvalidStateException("error.organization.state", organization.status, action);
         }
         Map<String, Object> before = organization.snapshot();
-        organization.status = to;
+        boolean verifying = organization.status == OrganizationStatus.PENDING;
+        organization.status = to == OrganizationStatus.ACTIVE ? OrganizationStanding.activeStatus(organization.barredUntil) : to;
         organization.statusReason = reason;
-        if (to == OrganizationStatus.ACTIVE && from == OrganizationStatus.PENDING) {
+        if (to == OrganizationStatus.ACTIVE && verifying) {
             organization.verifiedAt = OffsetDateTime.now();
         }
         organization.updatedAt = OffsetDateTime.now();

@@ -2,7 +2,17 @@ package cn.linli.organization;
 
 import org.eclipse.microprofile.graphql.Description;
 
-@Description("Where an organization stands on the platform. Only ACTIVE organizations' services are shown.")
+@Description("Where an organization stands on the platform: PENDING (waiting for verification), ACTIVE, BARRED (active, "
+        + "but barred from bids and awards while a 不合格 sanction runs; it returns to ACTIVE by itself when the bar ends), "
+        + "SUSPENDED, DEREGISTERED. Services of ACTIVE and BARRED organizations are shown.")
 public enum OrganizationStatus {
-    PENDING, ACTIVE, SUSPENDED, BARRED, DEREGISTERED
+    PENDING, ACTIVE, SUSPENDED, BARRED, DEREGISTERED;
+
+    /** The SQL condition on an organization aliased {@code o} whose services residents see. */
+    public static final String SHOWS_SERVICES_SQL = "o.status IN ('ACTIVE', 'BARRED')";
+
+    /** Its published services are shown to residents (a bar concerns procurement, not residents). */
+    public boolean showsServices() {
+        return this == ACTIVE || this == BARRED;
+    }
 }

@@ -3,7 +3,9 @@ package cn.linli.procurement;
 import cn.linli.audit.AuditLog;
 import cn.linli.platform.BusinessMetrics;
 import cn.linli.catalog.Service;
+import cn.linli.catalog.ListingChanges;
 import cn.linli.catalog.ServiceQueries;
+import cn.linli.organization.OrganizationStanding;
 import cn.linli.common.ApiErrors;
 import cn.linli.common.Caller;
 import cn.linli.common.Ids;
@@ -49,6 +51,10 @@ public class ContractMutations {
     @Inject
     ServiceQueries services;
     @Inject
+    ListingChanges listings;
+    @Inject
+    OrganizationStanding standing;
+    @Inject
     AuditLog audit;
     @Inject
     BusinessMetrics metrics;
@@ -70,6 +76,15 @@ public class ContractMutations {
         return move(contract, ContractStatus.ACTIVE, ContractStatus.TERMINATED, "terminateContract", reason);
     }
 
+    @Mutation("completeContract")
+    @Transactional
+    @Description("Official of the buyer: an ACTIVE contract has been delivered (COMPLETED); no more payments. A contract "
+            + "also completes by itself 90 days after it ends.")
+    public Contract completeContract(@Name("input") @NonNull ProcurementInputs.ContractAction input) {
+        Contract contract = lockedForOfficial(input.id());
+        return move(contract, ContractStatus.ACTIVE, ContractStatus.COMPLETED, "completeContract", input.reason());
+    }
+
     @Mutation("renewContract")
     @Transactional
     @Description("Official of the buyer: renew a contract that an 优秀 evaluation made eligible, without a new tender; "
@@ -85,6 +100,10 @@ public class ContractMutations {
         if (sql.rows("SELECT 1 FROM contract WHERE renews_contract_id = :id", Map.of("id", Long.parseLong(contract.id()))).size() > 0) {
             throw new InvalidStateException("error.contract.renewedAlready");
         }
+        // the bid rules as they stand now: a bar, suspension or lapsed rating since the award counts
+        Procurement current = reads.procurement(Long.parseLong(contract.procurementId())).orElseThrow();
+        standing.requireEligible(Long.parseLong(contract.organizationId()), current.minRatingLevel(), current.categoryCode(),
+                "input.id");
         Procurement procurement = contracts.lockedForRenewal(Long.parseLong(contract.procurementId()), input.amountFen(),
                 input.contract(), "input.amountFen");
         long id = contracts.create(procurement, null, Long.parseLong(contract.organizationId()), input.amountFen(),
@@ -151,8 +170,7 @@ public class ContractMutations {
         if (contract.status() != ContractStatus.ACTIVE && contract.status() != ContractStatus.PENDING) {
             throw new InvalidStateException("error.contract.state", Messages.label(contract.status()), "linkListingToContract");
         }
-        sql.update("UPDATE service_listing SET contract_id = :contract, updated_at = now() WHERE id = :id",
-                Map.of("contract", contractId, "id", listingId));
+        listings.linkToContract(listingId, contractId);
         audit.record(role, new AuditLog.Change("linkListingToContract", "ServiceListing", listingId,
                 listing.longValue("organization_id"), listing.longValue("region_id"), null, null, Map.of("contractId", contractId)));
         return services.any(listingId).orElseThrow();
@@ -164,6 +182,7 @@ public class ContractMutations {
         }
         long id = Long.parseLong(contract.id());
         sql.update("UPDATE contract SET status = :status, status_reason = coalesce(nullif(:reason, ''), status_reason), "
+                + "completed_at = CASE WHEN :status = 'COMPLETED' THEN now() ELSE completed_at END, "
                 + "updated_at = now() WHERE id = :id", Map.of("status", to.name(), "reason", reason == null ? "" : reason, "id", id));
         audit.record(Caller.OFFICIAL, new AuditLog.Change(action, "Contract", id, Long.parseLong(contract.organizationId()),
                 contract.buyerRegionId(), reason, Map.of("status", from), Map.of("status", to)));
@@ -175,6 +194,7 @@ public class ContractMutations {
         if (sql.rows("SELECT id FROM contract WHERE id = :id FOR UPDATE", Map.of("id", contractId)).isEmpty()) {
             throw new NotFoundException("error.contract.notFound", id);
         }
+        contracts.completeIfOverdue(contractId);
         Contract contract = reads.contract(contractId).orElseThrow();
         access.requireOfficialOver(contract.buyerRegionId());
         return contract;

@@ -5,7 +5,9 @@ import cn.linli.common.Sql;
 import cn.linli.common.ValidationException;
 import cn.linli.procurement.ProcurementViews.Procurement;
 import cn.linli.procurement.ProcurementViews.ServiceTarget;
+import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -34,6 +36,31 @@ public class Contracts {
         Money.atMost(amountFen, Money.rest(procurement.budgetFen(), running), field, "error.contract.renewalBudget",
                 procurement.budgetFen());
         return procurement;
+    }
+
+    /** Days after its end at which an ACTIVE contract completes by itself (the time to settle its last payments). */
+    static final int COMPLETION_GRACE_DAYS = 90;
+
+    /** Completes the contract if it ended more than the grace period ago (called with the contract row locked). */
+    void completeIfOverdue(long contractId) {
+        sql.update("UPDATE contract SET status = 'COMPLETED', completed_at = now(), updated_at = now() WHERE id = :id "
+                + "AND status = 'ACTIVE' AND ends_on + :grace < (now() AT TIME ZONE 'Asia/Shanghai')::date",
+                Map.of("id", contractId, "grace", COMPLETION_GRACE_DAYS));
+    }
+
+    /** Every ACTIVE contract past its end and the grace period completes; safe on every instance at once. */
+    @Scheduled(every = "${linli.jobs.every:10m}", delayed = "${linli.jobs.delay:30s}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void completeOverdueContractsRegularly() {
+        completeOverdueContracts();
+    }
+
+    /** Returns how many contracts completed. */
+    @Transactional
+    public int completeOverdueContracts() {
+        return sql.update("UPDATE contract SET status = 'COMPLETED', completed_at = now(), updated_at = now() "
+                + "WHERE status = 'ACTIVE' AND ends_on + :grace < (now() AT TIME ZONE 'Asia/Shanghai')::date",
+                Map.of("grace", COMPLETION_GRACE_DAYS));
     }
 
     /** Returns the new contract's id; {@code amountFen} has been checked by the caller ({@link Money}). */

@@ -13,6 +13,7 @@ import cn.linli.common.InvalidStateException;
 import cn.linli.common.Messages;
 import cn.linli.common.NotFoundException;
 import cn.linli.common.Row;
+import cn.linli.organization.OrganizationStanding;
 import cn.linli.common.Sql;
 import cn.linli.common.ValidationException;
 import cn.linli.identity.Access;
@@ -45,6 +46,8 @@ import org.eclipse.microprofile.graphql.NonNull;
 public class ProcurementMutations {
     @Inject
     Caller caller;
+    @Inject
+    OrganizationStanding standing;
     @Inject
     Access access;
     @Inject
@@ -166,27 +169,7 @@ public class ProcurementMutations {
         if (procurement.status() != ProcurementStatus.TENDERING || OffsetDateTime.now().isBefore(procurement.tenderStart())) {
             throw new InvalidStateException("error.bid.notTendering", Messages.label(procurement.status()));
         }
-        Row organization = sql.rows("SELECT status, barred_until, rating_level, rating_expires_on, "
-                + "array_to_string(service_category_codes, ',') AS categories FROM organization WHERE id = :id",
-                Map.of("id", organizationId)).get(0);
-        if (!"ACTIVE".equals(organization.string("status"))) {
-            throw new ValidationException("input.organizationId", "error.bid.notActive");
-        }
-        LocalDate today = LocalDate.now(Row.CHINA);
-        LocalDate barredUntil = organization.date("barred_until");
-        if (barredUntil != null && !barredUntil.isBefore(today)) {
-            throw new ValidationException("input.organizationId", "error.bid.barred", barredUntil);
-        }
-        if (procurement.minRatingLevel() != null) {
-            Integer level = organization.intValue("rating_level");
-            LocalDate expires = organization.date("rating_expires_on");
-            if (level == null || level < procurement.minRatingLevel() || expires == null || expires.isBefore(today)) {
-                throw new ValidationException("input.organizationId", "error.bid.rating", procurement.minRatingLevel() + "A");
-            }
-        }
-        if (!serves(organization.list("categories"), procurement.categoryCode())) {
-            throw new ValidationException("input.organizationId", "error.bid.category", procurement.categoryCode());
-        }
+        standing.requireEligible(organizationId, procurement.minRatingLevel(), procurement.categoryCode(), "input.organizationId");
         Money.atMost(input.amountFen(), procurement.budgetFen(), "input.amountFen", "error.bid.amount", procurement.budgetFen());
         List<Row> inserted = sql.rows("INSERT INTO bid (procurement_id, organization_id, amount_fen, proposal, submitted_by) "
                 + "VALUES (:procurement, :organization, :amount, :proposal, :by) ON CONFLICT DO NOTHING RETURNING id",
@@ -249,9 +232,6 @@ public class ProcurementMutations {
                     throw new ValidationException(field + ".organizationId", "error.input.required");
                 }
                 organizationId = Ids.parse(award.organizationId(), field + ".organizationId");
-                if (sql.rows("SELECT 1 FROM organization WHERE id = :id AND status = 'ACTIVE'", Map.of("id", organizationId)).isEmpty()) {
-                    throw new ValidationException(field + ".organizationId", "error.bid.notActive");
-                }
                 if (award.amountFen() == null) {
                     throw new ValidationException(field + ".amountFen", "error.input.required");
                 }
@@ -267,6 +247,9 @@ public class ProcurementMutations {
                 organizationId = bid.longValue("organization_id");
                 amount = award.amountFen() == null ? bid.longValue("amount_fen") : award.amountFen();
             }
+            // the bid rules again, as they stand at the award: a bar or suspension since the bid counts
+            standing.requireEligible(organizationId, procurement.minRatingLevel(), procurement.categoryCode(),
+                    field + ".organizationId");
             Money.atMost(amount, procurement.budgetFen(), field + ".amountFen", "error.bid.amount", procurement.budgetFen());
             // together with the awards before it, within the budget
             Money.atMost(amount, Money.rest(procurement.budgetFen(), total), field + ".amountFen", "error.award.budget",
@@ -288,16 +271,6 @@ public class ProcurementMutations {
         audit.record(role, change("awardProcurement", procurementId, procurement.buyerRegionId(), justification,
                 Map.of("status", procurement.status()), Map.of("status", ProcurementStatus.AWARDED, "awardedFen", total)));
         return reads.procurement(procurementId).orElseThrow();
-    }
-
-    /** An organization serves a category when it lists that category or one above or below it. */
-    static boolean serves(List<String> organizationCategories, String categoryCode) {
-        for (String code : organizationCategories) {
-            if (code.equals(categoryCode) || categoryCode.startsWith(code + ".") || code.startsWith(categoryCode + ".")) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private Procurement move(Procurement procurement, Set<ProcurementStatus> from, ProcurementStatus to, String action,

@@ -185,6 +185,32 @@ class EvaluationScenarioTest {
         assertEquals("INVALID_STATE", GraphQL.code(GraphQL.as(OFFICIAL).error("mutation($m: ID!) { recordPayment(input: "
                 + "{milestoneId: $m, amountFen: 1000}) { id } }", Map.of("m", milestone))), "payments withheld");
 
+        // the sanction sticks: BARRED; the paused listing cannot be republished; no award, no renewal, no payment
+        String status = "query($o: ID!) { organization(id: $o) { status } }";
+        assertEquals("BARRED", GraphQL.anonymous().data(status, Map.of("o", org1)).getString("organization.status"));
+        int version = (int) fixtures.id("SELECT version FROM service_listing WHERE id = " + service);
+        Map<String, Object> republish = GraphQL.as(owner1).error(Console.LISTING_ACTION.formatted("publishServiceListing"),
+                Map.of("id", service, "version", version));
+        assertEquals("INVALID_STATE", GraphQL.code(republish), "a listing paused by 不合格 stays paused");
+        assertTrue(((String) republish.get("message")).contains("考核不合格"), (String) republish.get("message"));
+        Map<String, Object> direct = new HashMap<>(Map.of("title", "单一来源绕过测试", "categoryCode", "elderly.meal",
+                "targetRegionCodes", List.of("990300001"), "budgetFen", 100_000, "method", "SINGLE_SOURCE",
+                "tenderStart", OffsetDateTime.now().minusMinutes(5).toString(), "tenderEnd", OffsetDateTime.now().plusDays(5).toString()));
+        String singleSource = GraphQL.as(OFFICIAL).data(CREATE, Map.of("input", direct)).getString("createProcurement.id");
+        Map<String, Object> award = GraphQL.as(OFFICIAL).error("mutation($input: AwardProcurementInput!) { awardProcurement(input: $input) "
+                + "{ id } }", Map.of("input", Map.of("id", singleSource, "justification", "应急", "awards", List.of(Map.of(
+                "organizationId", org1, "amountFen", 100_000, "contract", Map.of("startsOn", today.toString(),
+                        "endsOn", today.plusMonths(3).toString(), "serviceTargets", List.of(), "milestones", List.of()))))));
+        assertEquals("VALIDATION", GraphQL.code(award), "a barred organization is not awarded, even single-source");
+        assertEquals("input.awards[0].organizationId", GraphQL.field(award));
+        fixtures.execute("UPDATE contract SET renewal_eligible = true WHERE id = " + contract); // as if an older 优秀 made it so
+        Map<String, Object> renewal = GraphQL.as(OFFICIAL).error("mutation($input: RenewContractInput!) { renewContract(input: $input) "
+                + "{ id } }", Map.of("input", Map.of("id", contract, "amountFen", 100_000, "contract", Map.of(
+                "startsOn", today.plusMonths(11).toString(), "endsOn", today.plusMonths(20).toString(),
+                "serviceTargets", List.of(), "milestones", List.of()))));
+        assertEquals("VALIDATION", GraphQL.code(renewal), "a barred organization is not renewed");
+        fixtures.execute("UPDATE contract SET renewal_eligible = false WHERE id = " + contract);
+
         // the appeal (复核) changes the grade and lifts the outcomes
         String appeal = "mutation($e: ID!) { appealEvaluation(input: {evaluationId: $e, reasons: \"满意度样本过少，台账已补齐\"}) { id status } }";
         assertEquals("FORBIDDEN", GraphQL.code(GraphQL.as(owner2).error(appeal, Map.of("e", evaluation))), "only its OWNER appeals");
@@ -197,6 +223,8 @@ class EvaluationScenarioTest {
         assertEquals("CHANGED", GraphQL.as(OFFICIAL).data(decide, Map.of("a", appealId, "t", 75.0)).getString("decideAppeal.status"));
 
         assertTrue(Console.searchable("考核场景长者食堂"), "its listings return");
+        assertEquals("ACTIVE", GraphQL.anonymous().data(status, Map.of("o", org1)).getString("organization.status"), "the bar is lifted");
+        assertEquals(0, fixtures.id("SELECT count(*) FROM service_listing WHERE paused_by_outcome_id IS NOT NULL AND id = " + service));
         GraphQL.as(owner1).data(BID, bid(newTender, org1, 100_000));
         GraphQL.as(OFFICIAL).data("mutation($m: ID!) { recordPayment(input: {milestoneId: $m, amountFen: 1000}) { id } }", Map.of("m", milestone));
         JsonPath history = GraphQL.anonymous().data("query($o: ID!) { organization(id: $o) { excellentBadge evaluationHistory { "
@@ -333,7 +361,8 @@ class EvaluationScenarioTest {
         publishedCycle("连续不合格一", today.minusDays(300), today.minusDays(250), Map.of(made[1], 40.0), null);
         assertFalse(Console.searchable("考核戊连续不合格机构服务点"));
         String status = "query($o: ID!) { organization(id: $o) { status } }";
-        assertEquals("ACTIVE", GraphQL.as(made[3]).data(status, Map.of("o", made[0])).getString("organization.status"));
+        assertEquals("BARRED", GraphQL.as(made[3]).data(status, Map.of("o", made[0])).getString("organization.status"),
+                "the first 不合格 bars it from bids and awards; its other services stay visible");
         publishedCycle("连续不合格二", today.minusDays(200), today.minusDays(150), Map.of(made[1], 30.0), null);
         assertEquals("DEREGISTERED", GraphQL.as(made[3]).data(status, Map.of("o", made[0])).getString("organization.status"));
         assertEquals(0, fixtures.id("SELECT count(*) FROM service_listing WHERE status <> 'WITHDRAWN' AND organization_id = " + made[0]));
