@@ -276,6 +276,39 @@ public class BookingService {
         return read(id).map(row -> view(row, byResident ? Viewer.RESIDENT : Viewer.ORGANIZATION)).orElseThrow();
     }
 
+    /** What a service record needs of the booking it completes. */
+    public record DeliveredBooking(String residentSubject, Long contractId, String beneficiaryName, Integer beneficiaryAge) {
+    }
+
+    /**
+     * For a service record (cn.linli.delivery): the booking of this listing served; a CONFIRMED one becomes
+     * COMPLETED, in the caller's transaction. The caller has checked that a member of the booking's organization
+     * records it. A booking of another listing, or one that was not (yet) served, is refused.
+     */
+    public DeliveredBooking completeByDelivery(long bookingId, long listingId, String role) {
+        Row booking = sql.rows("SELECT " + COLUMNS + ", b.contract_id, o.region_id FROM booking b JOIN organization o "
+                + "ON o.id = b.organization_id WHERE b.id = :id AND b.listing_id = :listing FOR UPDATE OF b",
+                Map.of("id", bookingId, "listing", listingId)).stream().findFirst()
+                .orElseThrow(() -> new ValidationException("input.bookingId", "error.delivery.bookingOfAnotherService"));
+        BookingStatus status = BookingStatus.valueOf(booking.string("status"));
+        if (status != BookingStatus.CONFIRMED && status != BookingStatus.COMPLETED) {
+            throw new InvalidStateException("error.booking.state", Messages.label(status), "recordServiceDelivery");
+        }
+        if (OffsetDateTime.now().isBefore(booking.dateTime("slot_start"))) {
+            throw new InvalidStateException("error.booking.notStarted");
+        }
+        if (status == BookingStatus.CONFIRMED) {
+            sql.update("UPDATE booking SET status = 'COMPLETED', finished_at = now(), updated_at = now(), version = version + 1 "
+                    + "WHERE id = :id", Map.of("id", bookingId));
+            long organizationId = booking.longValue("organization_id");
+            audit.record(role, new AuditLog.Change("completeBooking", "Booking", bookingId, organizationId,
+                    booking.longValue("region_id"), null, Map.of("status", status), Map.of("status", BookingStatus.COMPLETED)));
+            events.published(organizationId, bookingId, BookingStatus.COMPLETED);
+        }
+        return new DeliveredBooking(booking.string("resident_subject"), booking.longValue("contract_id"),
+                booking.string("beneficiary_name"), booking.intValue("beneficiary_age"));
+    }
+
     /**
      * The booking if the subject is related to it (its resident, or a member of its organization: column
      * {@code member}), else nothing, exactly as for an id that does not exist. Locked for the transition when

@@ -84,6 +84,21 @@ public class FeedbackService {
         return read(id);
     }
 
+    /**
+     * For a disputed service record (cn.linli.delivery): a COMPLAINT by the resident served, in the caller's
+     * transaction, handled like any other complaint. Returns its id.
+     */
+    public long complaintAboutDelivery(long organizationId, long listingId, Long contractId, long regionId, String text) {
+        String subject = caller.subject();
+        long id = sql.rows("INSERT INTO feedback (kind, organization_id, listing_id, contract_id, resident_subject, text) "
+                + "VALUES ('COMPLAINT', :organization, :listing, nullif(:contract, -1), :subject, :text) RETURNING id",
+                Map.of("organization", organizationId, "listing", listingId, "contract", contractId == null ? -1L : contractId,
+                        "subject", subject, "text", text)).get(0).longValue("id");
+        audit.record(Caller.RESIDENT, new AuditLog.Change("submitFeedback", "Feedback", id, organizationId, regionId, null, null,
+                Map.of("kind", FeedbackKind.COMPLAINT, "status", FeedbackStatus.OPEN)));
+        return id;
+    }
+
     @Transactional
     public Feedback respond(BookingInputs.Respond input) {
         String role = caller.requireRole(Caller.ORG_STAFF);

@@ -10,6 +10,9 @@ public enum Language {
     ZH, EN;
 
     public static Language current() {
+        if (Arc.container() == null) {
+            return ZH; // outside the running service (a plain unit test of a rule)
+        }
         ManagedContext requestContext = Arc.container().requestContext();
         if (!requestContext.isActive()) {
             return ZH;

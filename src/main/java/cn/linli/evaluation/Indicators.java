@@ -14,7 +14,9 @@ import java.util.Map;
 
 /**
  * The computed indicators, from the data of the cycle's period only, stored with their inputs so anyone can
- * recompute them. Reviews, bookings and feedback count for a contract when they were made for its listings.
+ * recompute them. Reviews, bookings, service records and feedback count for a contract when they were made for
+ * its listings. COMPLETION counts only verified service records (confirmed by the person served or by a spot
+ * check), never the organization's own word.
  */
 @ApplicationScoped
 public class Indicators {
@@ -42,6 +44,15 @@ public class Indicators {
                 + "AND NOT hidden AND created_at >= :from AND created_at < :to", period).get(0);
         long completed = sql.rows("SELECT count(*) AS n FROM booking WHERE contract_id = :contract AND status = 'COMPLETED' "
                 + "AND slot_start >= :from AND slot_start < :to", period).get(0).longValue("n");
+        // evidence of delivery: service records, and which of them the person served (or a spot check) confirmed
+        Row deliveries = sql.rows("SELECT count(*) AS delivered, count(*) FILTER (WHERE " + cn.linli.delivery.DeliveryService.verified("d")
+                + ") AS verified, count(*) FILTER (WHERE d.confirmation = 'CONFIRMED') AS confirmed, "
+                + "count(*) FILTER (WHERE d.off_site) AS off_site FROM service_delivery d WHERE d.contract_id = :contract "
+                + "AND d.started_at >= :from AND d.started_at < :to", period).get(0);
+        long delivered = deliveries.longValue("delivered");
+        long verified = deliveries.longValue("verified");
+        long confirmed = deliveries.longValue("confirmed");
+        double offSiteShare = delivered == 0 ? 0 : round(deliveries.longValue("off_site") * 100.0 / delivered);
         Map<String, Object> feedbackScope = Map.of("contract", contract, "organization", organization, "from", from, "to", to);
         String feedback = " FROM feedback WHERE (contract_id = :contract OR contract_id IS NULL AND organization_id = :organization) "
                 + "AND created_at >= :from AND created_at < :to";
@@ -70,10 +81,18 @@ public class Indicators {
                     LocalDate overlapEnd = end.isBefore(context.date("ends_on")) ? end : context.date("ends_on");
                     long overlap = Math.max(0, ChronoUnit.DAYS.between(overlapStart, overlapEnd) + 1);
                     double periodTarget = termDays <= 0 ? 0 : target * (double) overlap / termDays;
-                    inputs.put("completedBookings", completed);
+                    inputs.put("verifiedDeliveries", verified);
+                    inputs.put("deliveries", delivered);
+                    inputs.put("offSitePercent", offSiteShare);
                     inputs.put("contractTarget", target);
                     inputs.put("periodTarget", round(periodTarget));
-                    score = periodTarget <= 0 ? 100 : Math.min(100, completed * 100.0 / periodTarget);
+                    score = periodTarget <= 0 ? 100 : Math.min(100, verified * 100.0 / periodTarget);
+                }
+                case CONFIRMATION_RATE -> {
+                    inputs.put("deliveries", delivered);
+                    inputs.put("confirmedByResidents", confirmed);
+                    inputs.put("offSitePercent", offSiteShare);
+                    score = delivered == 0 ? 0 : confirmed * 100.0 / delivered;
                 }
                 case COMPLAINTS -> {
                     double per100 = upheld * 100.0 / Math.max(1, completed);

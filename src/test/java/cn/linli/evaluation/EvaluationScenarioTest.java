@@ -104,7 +104,13 @@ class EvaluationScenarioTest {
                     .getString("bookService.id");
             Bookings.act(owner1, "confirmBooking", booking, null);
             fixtures.execute("UPDATE booking SET slot_start = now() - interval '2 days' WHERE id = " + booking);
-            Bookings.act(owner1, "completeBooking", booking, null);
+            // the service record completes the booking; the resident served confirms it (evidence for COMPLETION)
+            String delivery = GraphQL.as(owner1).data("mutation($input: RecordServiceDeliveryInput!) { recordServiceDelivery(input: $input) "
+                    + "{ id } }", Map.of("input", Map.of("serviceId", service, "bookingId", booking,
+                    "startedAt", OffsetDateTime.now().minusDays(2).toString(), "endedAt", OffsetDateTime.now().minusDays(2).plusHours(1).toString(),
+                    "checkIn", Map.of("lat", 31.0012, "lng", 121.0), "checkOut", Map.of("lat", 31.0012, "lng", 121.0))))
+                    .getString("recordServiceDelivery.id");
+            GraphQL.as(resident).data("mutation($id: ID!) { confirmServiceDelivery(input: {id: $id}) { id } }", Map.of("id", delivery));
             GraphQL.as(resident).data("mutation($b: ID!, $r: Int!) { reviewBooking(input: {bookingId: $b, rating: $r, text: \"饭菜凉了\"}) { id } }",
                     Map.of("b", booking, "r", 1 + i));
         }
@@ -157,7 +163,13 @@ class EvaluationScenarioTest {
         long termDays = java.time.temporal.ChronoUnit.DAYS.between(today.minusDays(20), today.plusMonths(10)) + 1;
         double completion = Math.round(2 * 100.0 / (3000.0 * 11 / termDays) * 100) / 100.0;
         assertEquals(completion, computed.getDouble(mineScores + ".find { it.kind == 'COMPLETION' }.score"), 0.01,
-                "2 completed bookings against 3 000 meals pro-rated to 11 of " + termDays + " days");
+                "2 confirmed service records against 3 000 meals pro-rated to 11 of " + termDays + " days");
+        assertTrue(computed.getString(mineScores + ".find { it.kind == 'COMPLETION' }.inputs").replace(" ", "")
+                .contains("\"verifiedDeliveries\":2"), "stored with its inputs");
+        JsonPath counts = GraphQL.anonymous().data("query($id: ID!) { contract(id: $id) { deliveries { delivered confirmed disputed verified } } }",
+                Map.of("id", contract));
+        assertEquals(2, counts.getInt("contract.deliveries.delivered"), "public numbers of the contract's service records");
+        assertEquals(2, counts.getInt("contract.deliveries.confirmed"));
         assertEquals(0.0, computed.getDouble(mineScores + ".find { it.kind == 'COMPLAINTS' }.score"), 0.01,
                 "1 upheld complaint per 2 completed bookings = 50 per 100");
         assertEquals(100.0, computed.getDouble(mineScores + ".find { it.kind == 'RESPONSIVENESS' }.score"), 0.01,

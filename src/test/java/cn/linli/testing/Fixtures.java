@@ -57,6 +57,18 @@ public class Fixtures {
         }
     }
 
+    /** The first column of the first row as text (null when SQL NULL). */
+    public String string(String sql) {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement query = connection.prepareStatement(sql);
+             ResultSet rows = query.executeQuery()) {
+            rows.next();
+            return rows.getString(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private void loadOnce(String resource, String presentQuery) {
         try (Connection connection = dataSource.getConnection()) {
             try (Statement check = connection.createStatement(); ResultSet rows = check.executeQuery(presentQuery)) {
