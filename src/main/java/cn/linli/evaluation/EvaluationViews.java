@@ -50,14 +50,20 @@ public final class EvaluationViews {
             @Description("Rank by total (1 = best): in the whole cycle, or, from rankings, among the evaluations of the "
                     + "requested region and category (equal totals share a rank).") Integer rank,
             @Description("Changes only through an appeal decision.") int version,
-            @Ignore long regionId) {
+            @Ignore long regionId,
+            @Ignore CycleStatus cycleStatus) {
 
         public String getGradeLabel() {
             return grade == null ? null : Messages.label(grade);
         }
 
         Evaluation withRank(Integer newRank) {
-            return new Evaluation(id, cycleId, contractId, organizationId, organizationName, total, grade, newRank, version, regionId);
+            return new Evaluation(id, cycleId, contractId, organizationId, organizationName, total, grade, newRank, version, regionId,
+                    cycleStatus);
+        }
+
+        boolean published() {
+            return cycleStatus == CycleStatus.PUBLISHED;
         }
     }
 

@@ -29,7 +29,8 @@ public record Organization(
         @Description("Mean resident review rating, 1–5, null before the first review.") Double ratingAverage,
         @Description("Number of resident reviews.") int reviewCount,
         @Ignore long regionId,
-        @Description("Version for optimistic locking: send it back with updateOrganization.") int version) {
+        @Description("Version for optimistic locking: send it back with updateOrganization.") int version,
+        @Description("优秀 in a published evaluation: the badge residents see.") boolean excellentBadge) {
 
     @Description("社会组织评估等级 when it is still valid, else null.")
     public RatingLevel getRatingLevel() {
