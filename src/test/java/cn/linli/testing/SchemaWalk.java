@@ -13,7 +13,7 @@ import java.util.Objects;
  */
 public final class SchemaWalk {
     public static final String INTROSPECTION = """
-            { __schema { queryType { name } mutationType { name }
+            { __schema { queryType { name } mutationType { name } subscriptionType { name }
                 types { kind name enumValues { name } inputFields { name type { ...T } }
                         fields { name args { name type { ...T } } type { ...T } } } } }
             fragment T on __Type { kind name ofType { kind name ofType { kind name ofType { kind name ofType { kind name } } } } }
@@ -22,6 +22,7 @@ public final class SchemaWalk {
     private final Map<String, Map<String, Object>> types = new LinkedHashMap<>();
     private final String queryType;
     private final String mutationType;
+    private final String subscriptionType;
 
     @SuppressWarnings("unchecked")
     public SchemaWalk(Map<String, Object> schema) {
@@ -30,6 +31,8 @@ public final class SchemaWalk {
         }
         queryType = (String) ((Map<String, Object>) schema.get("queryType")).get("name");
         mutationType = (String) ((Map<String, Object>) schema.get("mutationType")).get("name");
+        Map<String, Object> subscriptions = (Map<String, Object>) schema.get("subscriptionType");
+        subscriptionType = subscriptions == null ? null : (String) subscriptions.get("name");
     }
 
     public static SchemaWalk ofServedSchema() {
@@ -63,6 +66,10 @@ public final class SchemaWalk {
 
     public List<Operation> queries() {
         return fieldsOf(queryType, "query");
+    }
+
+    public List<Operation> subscriptions() {
+        return subscriptionType == null ? List.of() : fieldsOf(subscriptionType, "subscription");
     }
 
     @SuppressWarnings("unchecked")
@@ -121,6 +128,25 @@ public final class SchemaWalk {
         }
         return operation.kind() + (declarations.length() == 0 ? "" : "(" + declarations + ")") + " { " + operation.name()
                 + (arguments.length() == 0 ? "" : "(" + arguments + ")") + selection(operation.type()) + " }";
+    }
+
+    /**
+     * A query reaching {@code field} of an object through a root field: {@code rootDeclarations} declares the
+     * root's variables (e.g. {@code $root: ID}), {@code rootCall} calls the root field with them (e.g.
+     * {@code organization(id: $root)}); the field's own arguments become variables of their own names.
+     */
+    public static String nestedDocument(String rootDeclarations, String rootCall, Operation field) {
+        StringBuilder declarations = new StringBuilder(rootDeclarations);
+        StringBuilder arguments = new StringBuilder();
+        for (Map<String, Object> arg : field.args()) {
+            String name = (String) arg.get("name");
+            @SuppressWarnings("unchecked")
+            Map<String, Object> type = (Map<String, Object>) arg.get("type");
+            declarations.append(declarations.length() == 0 ? "" : ", ").append('$').append(name).append(": ").append(declaration(type));
+            arguments.append(arguments.length() == 0 ? "" : ", ").append(name).append(": $").append(name);
+        }
+        return "query" + (declarations.length() == 0 ? "" : "(" + declarations + ")") + " { " + rootCall + " { " + field.name()
+                + (arguments.length() == 0 ? "" : "(" + arguments + ")") + selection(field.type()) + " } }";
     }
 
     /** Values for the required arguments (plausible ones, not necessarily meaningful), the target set to {@code bad}. */
