@@ -62,6 +62,11 @@ public class BookingApi {
     public record BookingFilter(BookingStatus status, OffsetDateTime from, OffsetDateTime to) {
     }
 
+    @Input("MyBookingFilter")
+    @Description("Which of your bookings to list: a status and/or a service.")
+    public record MyBookingFilter(BookingStatus status, @org.eclipse.microprofile.graphql.Id String serviceId) {
+    }
+
     @Description("Free places of one slot.")
     public record Slot(@NonNull OffsetDateTime start, @NonNull OffsetDateTime end, int capacity, int free) {
     }
@@ -106,15 +111,21 @@ public class BookingApi {
     }
 
     @NonNull
-    @Description("Resident: your bookings, newest first.")
-    public BookingConnection bookings(@Source Me me, @Name("status") BookingStatus status, @Name("first") Integer first,
-            @Name("after") String after) {
+    @Description("Resident: your bookings, newest first; filter by status and/or service (filter.status wins over the "
+            + "older status argument).")
+    public BookingConnection bookings(@Source Me me, @Name("status") BookingStatus status,
+            @Name("filter") MyBookingFilter filter, @Name("first") Integer first, @Name("after") String after) {
         caller.requireRole(Caller.RESIDENT);
         List<String> where = new ArrayList<>(List.of("b.resident_subject = :subject"));
         Map<String, Object> params = new HashMap<>(Map.of("subject", caller.subject()));
-        if (status != null) {
+        BookingStatus wanted = filter != null && filter.status() != null ? filter.status() : status;
+        if (wanted != null) {
             where.add("b.status = :status");
-            params.put("status", status.name());
+            params.put("status", wanted.name());
+        }
+        if (filter != null && filter.serviceId() != null) {
+            where.add("b.listing_id = :listing");
+            params.put("listing", cn.linli.common.Ids.parse(filter.serviceId(), "filter.serviceId"));
         }
         return page(where, params, first, after, Viewer.RESIDENT);
     }

@@ -28,7 +28,7 @@ import java.util.function.Predicate;
  */
 @ApplicationScoped
 public class ReviewService {
-    static final String COLUMNS = "r.id, r.rating, r.text, r.created_at, r.reply, r.replied_at";
+    static final String COLUMNS = "r.id, r.rating, r.text, r.created_at, r.reply, r.replied_at, r.listing_id, r.booking_id";
 
     @Inject
     Caller caller;
@@ -131,6 +131,6 @@ public class ReviewService {
 
     static Review review(Row row) {
         return new Review(row.string("id"), row.intValue("rating"), row.string("text"), row.dateTime("created_at"),
-                row.string("reply"), row.dateTime("replied_at"));
+                row.string("reply"), row.dateTime("replied_at"), row.longValue("listing_id"), row.longValue("booking_id"));
     }
 }

@@ -83,6 +83,21 @@ public class ServiceQueries {
                 .stream().map(ServiceQueries::service).findFirst();
     }
 
+    /** Listings whatever their status, by id, in one statement (for what refers to them: bookings, reviews). */
+    public Map<Long, Service> anyOf(java.util.Collection<Long> listingIds) {
+        Map<Long, Service> services = new java.util.HashMap<>();
+        if (listingIds.isEmpty()) {
+            return services;
+        }
+        String ids = "{" + String.join(",", listingIds.stream().distinct().map(String::valueOf).toList()) + "}";
+        for (Row row : sql.rows(SELECT.formatted("CAST(NULL AS double precision)") + " WHERE l.id = ANY(CAST(:ids AS bigint[]))",
+                Map.of("ids", ids))) {
+            Service service = service(row);
+            services.put(Long.parseLong(service.id()), service);
+        }
+        return services;
+    }
+
     /** A service residents may see, by id. */
     public Optional<Service> visible(String id) {
         long listingId = Ids.parse(id, "id");

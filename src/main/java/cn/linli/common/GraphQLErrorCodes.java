@@ -101,6 +101,8 @@ public class GraphQLErrorCodes implements EventingService {
         } else if (variable.find()) {
             field = variable.group(1);
             message = Messages.get("error.graphql.variable", field);
+        } else if (error instanceof graphql.execution.UnknownOperationException) {
+            message = Messages.get("error.graphql.operationName");
         } else if (raw.startsWith("maximum query depth exceeded")) {
             message = Messages.get("error.graphql.tooDeep", limit.find() ? limit.group(1) : "?");
         } else if (raw.startsWith("maximum query complexity exceeded")) {

@@ -31,4 +31,18 @@ public final class OrganizationQueries {
                 average == null ? null : average.doubleValue(), row.intValue("o_rating_count"),
                 row.longValue("o_region_id"), row.intValue("o_version"), row.bool("o_excellent_badge"));
     }
+
+    /** Organizations by id, in one statement (for what refers to them: bookings). */
+    public static java.util.Map<Long, Organization> byIds(cn.linli.common.Sql sql, java.util.Collection<Long> ids) {
+        java.util.Map<Long, Organization> organizations = new java.util.HashMap<>();
+        if (ids.isEmpty()) {
+            return organizations;
+        }
+        for (Row row : sql.rows("SELECT " + COLUMNS + " FROM organization o WHERE o.id = ANY(CAST(:ids AS bigint[]))",
+                java.util.Map.of("ids", "{" + String.join(",", ids.stream().distinct().map(String::valueOf).toList()) + "}"))) {
+            Organization organization = organization(row);
+            organizations.put(Long.parseLong(organization.id()), organization);
+        }
+        return organizations;
+    }
 }
