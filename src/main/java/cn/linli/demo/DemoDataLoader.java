@@ -4,6 +4,7 @@ import cn.linli.demo.DemoCatalog.Offer;
 import cn.linli.demo.DemoCatalog.ProviderKind;
 import cn.linli.demo.DemoDistrict.Street;
 import cn.linli.organization.UnifiedSocialCreditCode;
+import cn.linli.procurement.OcdsReleases;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.Priority;
@@ -49,6 +50,8 @@ public class DemoDataLoader {
 
     @Inject
     AgroalDataSource dataSource;
+    @Inject
+    OcdsReleases releases;
 
     /** After Flyway (which migrates at start-up). */
     void onStart(@Observes @Priority(100) StartupEvent event) throws SQLException {
@@ -74,12 +77,14 @@ public class DemoDataLoader {
                 connection.commit();
                 LOG.infof("Loaded the demo district %s: %d organizations, %d services", DemoDistrict.NAME,
                         ORGANIZATIONS, LISTINGS);
-                return true;
             } catch (SQLException | RuntimeException e) {
                 connection.rollback();
                 throw e;
             }
         }
+        // the awarded demo procurement, written by SQL as an import would, gets its first OCDS release
+        releases.publishMissing();
+        return true;
     }
 
     private static boolean exists(Connection connection) throws SQLException {

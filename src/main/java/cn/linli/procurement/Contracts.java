@@ -1,6 +1,7 @@
 package cn.linli.procurement;
 
 import cn.linli.common.Inputs;
+import cn.linli.common.Row;
 import cn.linli.common.Sql;
 import cn.linli.common.ValidationException;
 import cn.linli.procurement.ProcurementViews.Procurement;
@@ -13,6 +14,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /** Creates contracts (from an award, or as a renewal) with their targets and milestones, checking the terms. */
 @ApplicationScoped
@@ -21,6 +23,8 @@ public class Contracts {
     Sql sql;
     @Inject
     ProcurementReads reads;
+    @Inject
+    OcdsReleases releases;
 
     /**
      * The procurement of a renewal, row-locked (which serialises renewals of its contracts), once the renewal's
@@ -41,11 +45,15 @@ public class Contracts {
     /** Days after its end at which an ACTIVE contract completes by itself (the time to settle its last payments). */
     static final int COMPLETION_GRACE_DAYS = 90;
 
-    /** Completes the contract if it ended more than the grace period ago (called with the contract row locked). */
+    /**
+     * Completes the contract if it ended more than the grace period ago (called with the contract row locked),
+     * published as a contractTermination release of its procurement in the same transaction.
+     */
     void completeIfOverdue(long contractId) {
-        sql.update("UPDATE contract SET status = 'COMPLETED', completed_at = now(), updated_at = now() WHERE id = :id "
-                + "AND status = 'ACTIVE' AND ends_on + :grace < (now() AT TIME ZONE 'Asia/Shanghai')::date",
-                Map.of("id", contractId, "grace", COMPLETION_GRACE_DAYS));
+        List<Row> completed = sql.rows("UPDATE contract SET status = 'COMPLETED', completed_at = now(), updated_at = now() "
+                + "WHERE id = :id AND status = 'ACTIVE' AND ends_on + :grace < (now() AT TIME ZONE 'Asia/Shanghai')::date "
+                + "RETURNING procurement_id", Map.of("id", contractId, "grace", COMPLETION_GRACE_DAYS));
+        publishCompleted(completed);
     }
 
     /** Every ACTIVE contract past its end and the grace period completes; safe on every instance at once. */
@@ -55,12 +63,19 @@ public class Contracts {
         completeOverdueContracts();
     }
 
-    /** Returns how many contracts completed. */
+    /** Returns how many contracts completed; each procurement concerned gets a contractTermination release. */
     @Transactional
     public int completeOverdueContracts() {
-        return sql.update("UPDATE contract SET status = 'COMPLETED', completed_at = now(), updated_at = now() "
-                + "WHERE status = 'ACTIVE' AND ends_on + :grace < (now() AT TIME ZONE 'Asia/Shanghai')::date",
-                Map.of("grace", COMPLETION_GRACE_DAYS));
+        List<Row> completed = sql.rows("UPDATE contract SET status = 'COMPLETED', completed_at = now(), updated_at = now() "
+                + "WHERE status = 'ACTIVE' AND ends_on + :grace < (now() AT TIME ZONE 'Asia/Shanghai')::date "
+                + "RETURNING procurement_id", Map.of("grace", COMPLETION_GRACE_DAYS));
+        publishCompleted(completed);
+        return completed.size();
+    }
+
+    private void publishCompleted(List<Row> completed) {
+        releases.publishEach(completed.stream().map(row -> row.longValue("procurement_id")).filter(Objects::nonNull).toList(),
+                List.of("contractTermination"));
     }
 
     /** Returns the new contract's id; {@code amountFen} has been checked by the caller ({@link Money}). */

@@ -77,8 +77,16 @@ public final class ProcurementInputs {
     }
 
     @Input("ContractActionInput")
-    @Description("Activate or terminate a contract (terminating needs a reason).")
+    @Description("Terminate or complete a contract (terminating needs a reason).")
     public record ContractAction(@Id @NonNull String id, String reason) {
+    }
+
+    @Input("ActivateContractInput")
+    @Description("Activate a signed contract: its signed document is announced with the contract (102号令 art. 23).")
+    public record ActivateContract(
+            @Id @NonNull String id,
+            @Description("Where the signed contract document is published: an https address.") @NonNull String signedDocumentUrl,
+            @Description("SHA-256 of the signed contract document, 64 hexadecimal characters.") @NonNull String signedDocumentSha256) {
     }
 
     @Input("RenewContractInput")

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import cn.linli.procurement.SignedContract;
 import cn.linli.testing.Bookings;
 import cn.linli.testing.Console;
 import cn.linli.testing.Fixtures;
@@ -92,7 +93,7 @@ class EvaluationScenarioTest {
                         "milestones", List.of(Map.of("title", "二期", "dueOn", today.plusMonths(3).toString(), "amountFen", 500_000))))))));
         String contract = awarded.getString("awardProcurement.contracts[0].id");
         String milestone = awarded.getString("awardProcurement.contracts[0].milestones[0].id");
-        GraphQL.as(OFFICIAL).data(ACTION.formatted("activateContract"), Map.of("id", contract));
+        GraphQL.as(OFFICIAL).data(SignedContract.ACTIVATE, SignedContract.of(contract));
 
         // the winner runs a funded service; residents book and review it
         String service = Bookings.openService(owner1, Long.parseLong(org1), "考核场景长者食堂", 10, Map.of());
@@ -267,7 +268,7 @@ class EvaluationScenarioTest {
                 "awards", List.of(Map.of("bidId", bidId, "contract", Map.of("startsOn", today.toString(), "endsOn", today.plusMonths(6).toString(),
                         "milestones", List.of(Map.of("title", "一期", "dueOn", today.plusMonths(1).toString(), "amountFen", 100_000))))))))
                 .getString("awardProcurement.contracts[0].id");
-        GraphQL.as(OFFICIAL).data(ACTION.formatted("activateContract"), Map.of("id", contract));
+        GraphQL.as(OFFICIAL).data(SignedContract.ACTIVATE, SignedContract.of(contract));
         String cycle = GraphQL.as(OFFICIAL).data("mutation($input: OpenEvaluationCycleInput!) { openEvaluationCycle(input: $input) { id } }",
                 Map.of("input", Map.of("name", "未评分周期", "periodStart", today.minusDays(1).toString(), "periodEnd", today.toString(),
                         "regionCode", "990300", "templateId", template.getString("createEvaluationTemplate.id"))))
@@ -318,7 +319,7 @@ class EvaluationScenarioTest {
                         "endsOn", today.plusMonths(6).toString(), "milestones", List.of(Map.of("title", "一期",
                                 "dueOn", today.plusMonths(1).toString(), "amountFen", 100_000))))))))
                 .getString("awardProcurement.contracts[0].id");
-        GraphQL.as(OFFICIAL).data(ACTION.formatted("activateContract"), Map.of("id", contract));
+        GraphQL.as(OFFICIAL).data(SignedContract.ACTIVATE, SignedContract.of(contract));
         String service = Bookings.openService(owner, Long.parseLong(org), name + "服务点", 5, Map.of());
         GraphQL.as(owner).data("mutation($s: ID!, $c: ID!) { linkListingToContract(input: {serviceId: $s, contractId: $c}) { id } }",
                 Map.of("s", service, "c", contract));

@@ -40,7 +40,7 @@ class ContractCompletionTest {
                 "justification", "应急", "awards", List.of(Map.of("organizationId", String.valueOf(fixtures.organizationA()),
                         "amountFen", 300_000, "contract", ProcurementLifecycleTest.terms(start, end, 300_000))))));
         String contract = awarded.getString("awardProcurement.contracts[0].id");
-        GraphQL.as(OFFICIAL).data("mutation($id: ID!) { activateContract(input: {id: $id}) { status } }", Map.of("id", contract));
+        GraphQL.as(OFFICIAL).data(SignedContract.ACTIVATE, SignedContract.of(contract));
         return List.of(contract, awarded.getString("awardProcurement.contracts[0].milestones[0].id"));
     }
 

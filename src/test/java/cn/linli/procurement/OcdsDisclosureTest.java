@@ -68,23 +68,29 @@ class OcdsDisclosureTest {
                 .setRootPath("records[0].compiledRelease");
     }
 
-    /** The procurement's release in /ocds/releases, paging through from a minute before the test. */
+    /** The procurement's latest release in /ocds/releases, paging through from a minute before the test. */
     static Map<String, Object> fromReleases(String ocid, OffsetDateTime since) {
         int offset = 0;
+        Map<String, Object> latest = null;
         while (true) {
             JsonPath page = given().queryParam("since", since.toString()).queryParam("offset", offset).queryParam("limit", 100)
                     .get("/ocds/releases").then().statusCode(200).extract().jsonPath();
             List<Map<String, Object>> releases = page.getList("releases");
             for (Map<String, Object> release : releases) {
                 if (ocid.equals(release.get("ocid"))) {
-                    return release;
+                    latest = release;
                 }
             }
             if (page.get("links.next") == null) {
-                return null;
+                return latest;
             }
             offset += 100;
         }
+    }
+
+    /** Every release of the procurement, as published: none ever names a bidder before the award. */
+    static List<Map<String, Object>> releasesOf(String ocid) {
+        return given().get("/ocds/records/" + ocid).then().statusCode(200).extract().jsonPath().getList("records[0].releases");
     }
 
     /** The tenderer ids of the record and of the releases, and no party that is not public. */
@@ -143,5 +149,12 @@ class OcdsDisclosureTest {
                 .getList("procurement.bids.organizationName"));
         assertTenderers(p[1], since, List.of(A), List.of(B));
         assertEquals(List.of("tenderer", "supplier"), record(p[1]).getList("parties.find { it.id == '" + A + "' }.roles"));
+        List<Map<String, Object>> releases = releasesOf(p[1]);
+        assertEquals(5, releases.size(), "tender, two bids, tender closed, award");
+        for (Map<String, Object> release : releases.subList(0, 4)) {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> tender = (Map<String, Object>) release.get("tender");
+            assertEquals(List.of(), tender.get("tenderers"), "the releases before the award name no bidder, and never will");
+        }
     }
 }

@@ -132,7 +132,7 @@ class ProcurementLifecycleTest {
         String pay = "mutation($input: RecordPaymentInput!) { recordPayment(input: $input) { id amountFen } }";
         assertEquals("INVALID_STATE", GraphQL.code(GraphQL.as(OFFICIAL).error(pay,
                 Map.of("input", Map.of("milestoneId", milestone, "amountFen", 100_000)))), "not active yet");
-        GraphQL.as(OFFICIAL).data("mutation($id: ID!) { activateContract(input: {id: $id}) { status } }", Map.of("id", contract));
+        GraphQL.as(OFFICIAL).data(SignedContract.ACTIVATE, SignedContract.of(contract));
         GraphQL.as(OFFICIAL).data(pay, Map.of("input", Map.of("milestoneId", milestone, "amountFen", 300_000)));
         assertEquals("input.amountFen", GraphQL.field(GraphQL.as(OFFICIAL).error(pay,
                 Map.of("input", Map.of("milestoneId", milestone, "amountFen", 1)))), "the milestone is paid in full");
@@ -157,7 +157,7 @@ class ProcurementLifecycleTest {
                 "awards", List.of(Map.of("bidId", bidId, "contract", terms(start, start.plusMonths(6), 500_000))))));
         String contract = awarded.getString("awardProcurement.contracts[0].id");
         String milestone = awarded.getString("awardProcurement.contracts[0].milestones[0].id");
-        GraphQL.as(OFFICIAL).data("mutation($id: ID!) { activateContract(input: {id: $id}) { status } }", Map.of("id", contract));
+        GraphQL.as(OFFICIAL).data(SignedContract.ACTIVATE, SignedContract.of(contract));
         ExecutorService pool = Executors.newFixedThreadPool(10);
         List<Callable<Response>> payments = new ArrayList<>();
         for (int i = 0; i < 12; i++) {
@@ -207,7 +207,7 @@ class ProcurementLifecycleTest {
         String contract = GraphQL.as(OFFICIAL).data(AWARD, Map.of("input", Map.of("id", id, "justification", "评审第一",
                 "awards", List.of(Map.of("bidId", bidId, "contract", terms(start, start.plusMonths(11), 400_000, 600_000))))))
                 .getString("awardProcurement.contracts[0].id");
-        GraphQL.as(OFFICIAL).data("mutation($id: ID!) { activateContract(input: {id: $id}) { status } }", Map.of("id", contract));
+        GraphQL.as(OFFICIAL).data(SignedContract.ACTIVATE, SignedContract.of(contract));
 
         String service = Bookings.openService(fixtures.organizationA(), "政府购买助餐测试", 5, Map.of());
         String link = "mutation($s: ID!, $c: ID!) { linkListingToContract(input: {serviceId: $s, contractId: $c}) { governmentFunded funding { buyerName contractCode } } }";
@@ -243,7 +243,7 @@ class ProcurementLifecycleTest {
         JsonPath awarded = GraphQL.as(OFFICIAL).data(AWARD, Map.of("input", Map.of("id", id, "justification", "评审第一",
                 "awards", List.of(Map.of("bidId", bidId, "contract", terms(start, LocalDate.of(2027, 12, 31), 400_000, 600_050))))));
         String contract = awarded.getString("awardProcurement.contracts[0].id");
-        GraphQL.as(OFFICIAL).data("mutation($id: ID!) { activateContract(input: {id: $id}) { status } }", Map.of("id", contract));
+        GraphQL.as(OFFICIAL).data(SignedContract.ACTIVATE, SignedContract.of(contract));
         GraphQL.as(OFFICIAL).data("mutation($m: ID!) { recordPayment(input: {milestoneId: $m, amountFen: 400000, paidOn: \"2027-04-02\"}) { id } }",
                 Map.of("m", awarded.getString("awardProcurement.contracts[0].milestones[0].id")));
         String ocid = GraphQL.anonymous().data("query($id: ID!) { procurement(id: $id) { ocid } }", Map.of("id", id))
@@ -255,7 +255,12 @@ class ProcurementLifecycleTest {
         assertEquals(ocid, json.getString("records[0].ocid"));
         JsonPath release = json.setRootPath("records[0].compiledRelease");
         assertEquals(ocid, release.getString("ocid"));
-        assertEquals(List.of("award", "contract", "implementation"), release.getList("tag"));
+        assertEquals(List.of("compiled"), release.getList("tag"));
+        JsonPath whole = given().get("/ocds/records/" + ocid).then().statusCode(200).extract().jsonPath();
+        assertEquals(List.of(List.of("tender"), List.of("tenderUpdate"), List.of("tenderUpdate"), List.of("award"),
+                List.of("contract"), List.of("implementation")), whole.getList("records[0].releases.tag"),
+                "one release per change: published, a bid, closed, awarded, activated, paid");
+        assertEquals(ocid + "-" + whole.getString("records[0].releases[-1].date"), release.getString("id"));
         assertEquals("tender", release.getString("initiationType"));
         assertEquals("测试区民政局", release.getString("buyer.name"));
         assertEquals("CN-GOV-990100", release.getString("buyer.id"));
@@ -276,7 +281,15 @@ class ProcurementLifecycleTest {
         assertEquals("测试甲养老服务中心", release.getString("awards[0].suppliers[0].name"));
         assertEquals(release.getString("awards[0].id"), release.getString("contracts[0].awardID"));
         assertEquals("active", release.getString("contracts[0].status"));
-        assertEquals("2027-01-01", release.getString("contracts[0].period.startDate"));
+        assertEquals("2027-01-01T00:00:00+08:00", release.getString("contracts[0].period.startDate"));
+        assertEquals("2027-12-31T23:59:59+08:00", release.getString("contracts[0].period.endDate"), "through its last day");
+        assertEquals(12345.0, release.getDouble("planning.budget.amount.amount"), 0.001);
+        assertEquals("ratedCriteria", release.getString("tender.awardCriteria"));
+        assertTrue(release.getString("tender.eligibilityCriteria").contains("4A"), release.getString("tender.eligibilityCriteria"));
+        assertEquals("contractSigned", release.getString("contracts[0].documents[0].documentType"));
+        assertEquals(SignedContract.url(contract), release.getString("contracts[0].documents[0].url"));
+        assertTrue(release.getString("contracts[0].documents[0].description").contains(SignedContract.SHA_256));
+        assertTrue(release.getString("contracts[0].dateSigned").matches("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}.*"));
         assertEquals(2, release.getList("contracts[0].milestones").size());
         assertEquals("payment", release.getString("contracts[0].milestones[0].type"));
         assertEquals("met", release.getString("contracts[0].milestones[0].status"));
@@ -289,8 +302,15 @@ class ProcurementLifecycleTest {
                 .get("/ocds/releases").then().statusCode(200).extract().jsonPath();
         assertEquals(1, releases.getList("releases").size());
         assertTrue(releases.getString("links.next").contains("offset=1"));
-        given().queryParam("since", "yesterday").get("/ocds/releases").then().statusCode(400);
-        given().get("/ocds/records/ocds-linli0-999999999").then().statusCode(404);
+        given().queryParam("since", "2020-01-01").get("/ocds/releases").then().statusCode(200);
+        JsonPath badSince = given().queryParam("since", "yesterday").get("/ocds/releases").then().statusCode(400)
+                .contentType("application/json").extract().jsonPath();
+        assertEquals("VALIDATION", badSince.getString("code"));
+        assertTrue(badSince.getString("message").contains("since"), badSince.getString("message"));
+        assertEquals("VALIDATION", given().queryParam("limit", "0").get("/ocds/releases").then().statusCode(400)
+                .extract().jsonPath().getString("code"));
+        assertEquals("NOT_FOUND", given().get("/ocds/records/ocds-linli0-999999999").then().statusCode(404)
+                .contentType("application/json").extract().jsonPath().getString("code"));
     }
 
     @Test
@@ -326,7 +346,7 @@ class ProcurementLifecycleTest {
         assertEquals("direct", release.getString("tender.procurementMethod"));
         assertEquals("灾后应急，仅该机构具备条件", release.getString("tender.procurementMethodRationale"));
 
-        GraphQL.as(OFFICIAL).data("mutation($id: ID!) { activateContract(input: {id: $id}) { status } }", Map.of("id", contract));
+        GraphQL.as(OFFICIAL).data(SignedContract.ACTIVATE, SignedContract.of(contract));
         String terminate = "mutation($id: ID!, $r: String) { terminateContract(input: {id: $id, reason: $r}) { status } }";
         Map<String, Object> noReason = new HashMap<>();
         noReason.put("id", contract);
