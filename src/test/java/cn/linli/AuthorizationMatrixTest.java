@@ -222,7 +222,7 @@ class AuthorizationMatrixTest {
             row("disputeServiceDelivery", Set.of(BOOKER), "INVALID_STATE", w -> map("id", w.delivery, "reason", "x"))
                     .notFoundFor(Set.of(RESIDENT)),
             row("spotCheckServiceDelivery", Set.of(OFFICIAL), "VALIDATION",
-                    w -> map("id", w.delivery, "result", "CONFIRMED", "note", "长".repeat(501))),
+                    w -> map("id", w.delivery, "result", "CONFIRMED", "note", "长".repeat(501))).notFoundFor(Set.of(OTHER_REGION_OFFICIAL)),
             // procurement: the procurement is AWARDED, its bid AWARDED, its contract ACTIVE; organization B's contract is over.
             // Any official buys, for regions of their own jurisdiction only: 测试街道 is not 七里河区's
             row("createProcurement", Set.of(OFFICIAL), "VALIDATION",

@@ -154,4 +154,13 @@ class RequestHardeningTest {
         assertEquals(1, response.jsonPath().getList("errors").size());
         assertEquals(1, fixtures.id("SELECT count(*) FROM booking WHERE listing_id = " + service));
     }
+
+    @Test
+    void anAnonymousMutationIsUnauthenticatedBeforeAnyIdIsLookedUp() {
+        for (String id : new String[] {"999999999", "not-an-id"}) {
+            Map<String, Object> error = GraphQL.anonymous().error(
+                    "mutation($id: ID!) { verifyOrganization(input: {id: $id, reason: \"x\"}) { id } }", Map.of("id", id));
+            assertEquals("UNAUTHENTICATED", GraphQL.code(error), id);
+        }
+    }
 }
