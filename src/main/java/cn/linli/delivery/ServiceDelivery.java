@@ -43,8 +43,10 @@ public record ServiceDelivery(
         @Description("Counts as evidence of delivery (COMPLETION): confirmed by the resident or by a spot check, and not "
                 + "found missing by one.") boolean verified) {
 
+    @Type("ServiceDeliveryConnection")
     @Description("A page of service records, newest first.")
     public record Connection(@NonNull List<Edge> edges, @NonNull PageInfo pageInfo) {
+        @Type("ServiceDeliveryEdge")
         @Description("A service record and its cursor.")
         public record Edge(@NonNull String cursor, @NonNull ServiceDelivery node) {
         }
