@@ -72,9 +72,11 @@ public class EvaluationService {
         long family = -1;
         int version = 1;
         if (input.basedOnTemplateId() != null) {
-            Row base = sql.rows("SELECT coalesce(family_id, id) AS family FROM evaluation_template WHERE id = :id",
-                    Map.of("id", Ids.parse(input.basedOnTemplateId(), "input.basedOnTemplateId"))).stream().findFirst()
-                    .orElseThrow(() -> new NotFoundException("error.template.notFound", input.basedOnTemplateId()));
+            // a new version of a template only by an official over its region; anyone else's is as if unknown
+            Row base = sql.rows("SELECT coalesce(family_id, id) AS family, region_id FROM evaluation_template WHERE id = :id",
+                    Map.of("id", Ids.parse(input.basedOnTemplateId(), "input.basedOnTemplateId"))).stream()
+                    .filter(row -> access.governs(row.longValue("region_id"))).findFirst()
+                    .orElseThrow(() -> new ValidationException("input.basedOnTemplateId", "error.template.notFound"));
             family = base.longValue("family");
             version = sql.rows("SELECT max(version) + 1 AS next FROM evaluation_template WHERE coalesce(family_id, id) = :f",
                     Map.of("f", family)).get(0).intValue("next");
@@ -112,8 +114,13 @@ public class EvaluationService {
         }
         String category = input.categoryCode() == null ? null : categories.require(input.categoryCode(), "input.categoryCode").path();
         long template = Ids.parse(input.templateId(), "input.templateId");
-        if (sql.rows("SELECT 1 FROM evaluation_template WHERE id = :id", Map.of("id", template)).isEmpty()) {
-            throw new ValidationException("input.templateId", "error.template.notFound", input.templateId());
+        // a template of the cycle's region or a region above it (a city's standard), or one the official governs
+        boolean usable = sql.rows("SELECT t.region_id, EXISTS (SELECT 1 FROM region r JOIN region tr ON tr.id = t.region_id "
+                + "WHERE r.id = :cycleRegion AND tr.code = ANY(r.path)) AS above FROM evaluation_template t WHERE t.id = :id",
+                Map.of("id", template, "cycleRegion", region.id())).stream()
+                .anyMatch(row -> row.bool("above") || access.governs(row.longValue("region_id")));
+        if (!usable) {
+            throw new ValidationException("input.templateId", "error.template.notFound");
         }
         Policy.Thresholds t = thresholds(input.thresholds());
         if (!t.ordered()) {

@@ -136,10 +136,6 @@ public class GraphQLRequestGate {
                         String.valueOf(Math.min(fields, QueryCost.UNBOUNDED)), String.valueOf(maxFields));
             }
             Optional<OperationDefinition> operation = QueryCost.operation(document, (String) operationName);
-            if (anonymous && operation.isPresent() && operation.get().getOperation() == OperationDefinition.Operation.MUTATION) {
-                // every mutation needs a signed-in caller: said before any id is looked up or any input is read
-                throw new Refusal(200, "UNAUTHENTICATED", "error.unauthenticated");
-            }
             if (operation.isPresent() && operation.get().getOperation() == OperationDefinition.Operation.MUTATION
                     && QueryCost.rootFields(document, operation.get()) > maxMutations) {
                 throw new Refusal(statusForRequestError(context), "VALIDATION", "error.request.tooManyMutations",
@@ -150,6 +146,10 @@ public class GraphQLRequestGate {
                 // GraphQL over HTTP: GET is for queries only (mutations must not be cacheable or triggered by links)
                 context.response().putHeader("Allow", "POST");
                 throw new Refusal(405, "VALIDATION", "error.request.mutationByGet");
+            }
+            if (anonymous && operation.isPresent() && operation.get().getOperation() == OperationDefinition.Operation.MUTATION) {
+                // every mutation needs a signed-in caller: said before any id is looked up or any input is read
+                throw new Refusal(200, "UNAUTHENTICATED", "error.unauthenticated");
             }
             if (anonymous && operation.isPresent()) {
                 JsonObject variables = input.getJsonObject("variables");

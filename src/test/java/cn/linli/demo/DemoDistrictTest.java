@@ -57,7 +57,8 @@ class DemoDistrictTest {
         assertTrue(count("SELECT count(*) FROM organization o JOIN region r ON r.id = o.region_id WHERE r.path @> '{620103}'") >= 40);
         assertTrue(count("SELECT count(*) FROM service_listing l JOIN region r ON r.id = l.region_id WHERE r.path @> '{620103}'") >= 300);
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
-             ResultSet codes = s.executeQuery("SELECT credit_code FROM organization")) {
+             ResultSet codes = s.executeQuery("SELECT o.credit_code FROM organization o JOIN region r ON r.id = o.region_id "
+                     + "WHERE r.path @> '{620103}'")) {
             while (codes.next()) {
                 assertTrue(UnifiedSocialCreditCode.isValid(codes.getString(1)), codes.getString(1));
             }

@@ -175,6 +175,26 @@ class EvaluationScenarioTest {
                 "1 upheld complaint per 2 completed bookings = 50 per 100");
         assertEquals(100.0, computed.getDouble(mineScores + ".find { it.kind == 'RESPONSIVENESS' }.score"), 0.01,
                 "the complaint was answered the same day");
+        // every computed score equals a recomputation from the inputs stored with it
+        for (Map<String, Object> computedScore : computed.<Map<String, Object>>getList(mineScores)) {
+            String kind = (String) computedScore.get("kind");
+            if (kind.equals("MANUAL")) {
+                continue;
+            }
+            JsonPath inputs = JsonPath.from((String) computedScore.get("inputs"));
+            double recomputed = switch (kind) {
+                case "SATISFACTION" -> inputs.getLong("reviews") == 0 ? 60 : inputs.getDouble("meanRating") * 20;
+                case "COMPLETION" -> inputs.getDouble("periodTarget") <= 0 ? 100
+                        : Math.min(100, inputs.getLong("verifiedDeliveries") * 100.0 / inputs.getDouble("periodTarget"));
+                case "COMPLAINTS" -> Math.max(0, 100 - 20 * inputs.getDouble("upheldPer100Bookings"));
+                case "RESPONSIVENESS" -> inputs.getLong("feedback") == 0 ? 100
+                        : inputs.getLong("answeredWithin7Days") * 100.0 / inputs.getLong("feedback");
+                case "CONFIRMATION_RATE" -> inputs.getLong("deliveries") == 0 ? 0
+                        : inputs.getLong("confirmedByResidents") * 100.0 / inputs.getLong("deliveries");
+                default -> throw new AssertionError(kind);
+            };
+            assertEquals(recomputed, ((Number) computedScore.get("score")).doubleValue(), 0.02, kind + " from " + inputs.prettify());
+        }
         double expectedTotal = Math.round((0.4 * 40 + 0.3 * 30 + 0.1 * completion + 0.1 * 0 + 0.1 * 100) * 100) / 100.0;
 
         // publishing: 不合格 → outcomes
