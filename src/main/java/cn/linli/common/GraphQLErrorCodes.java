@@ -11,18 +11,14 @@ import graphql.language.SourceLocation;
 import graphql.validation.ValidationError;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import graphql.execution.instrumentation.Instrumentation;
 import graphql.execution.instrumentation.InstrumentationState;
 import graphql.execution.instrumentation.SimplePerformantInstrumentation;
-import graphql.execution.instrumentation.ChainedInstrumentation;
 import graphql.execution.instrumentation.parameters.InstrumentationExecutionParameters;
 import io.smallrye.graphql.spi.EventingService;
-import java.lang.reflect.Field;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import org.jboss.logging.Logger;
 
 /**
  * Gives the errors that graphql-java itself raises (a query that does not parse, a field the schema lacks, a
@@ -31,7 +27,6 @@ import org.jboss.logging.Logger;
  * after SmallRye's own (depth, complexity, validation cache), which it keeps.
  */
 public class GraphQLErrorCodes implements EventingService {
-    private static final Logger LOG = Logger.getLogger(GraphQLErrorCodes.class);
 
     @Override
     public String getConfigKey() {
@@ -40,16 +35,7 @@ public class GraphQLErrorCodes implements EventingService {
 
     @Override
     public GraphQL.Builder beforeGraphQLBuild(GraphQL.Builder builder) {
-        try {
-            Field field = GraphQL.Builder.class.getDeclaredField("instrumentation");
-            field.setAccessible(true);
-            Instrumentation existing = (Instrumentation) field.get(builder);
-            Instrumentation codes = new CodeInstrumentation();
-            return builder.instrumentation(existing == null ? codes : new ChainedInstrumentation(List.of(existing, codes)));
-        } catch (ReflectiveOperationException | RuntimeException e) {
-            LOG.warn("Could not add error codes to graphql-java's own errors", e);
-            return builder;
-        }
+        return Instrumentations.add(builder, new CodeInstrumentation());
     }
 
     static final class CodeInstrumentation extends SimplePerformantInstrumentation {

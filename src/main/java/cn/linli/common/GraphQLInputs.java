@@ -33,8 +33,6 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.WeakHashMap;
-import graphql.execution.instrumentation.ChainedInstrumentation;
-import graphql.execution.instrumentation.Instrumentation;
 import graphql.execution.instrumentation.InstrumentationState;
 import graphql.execution.instrumentation.SimplePerformantInstrumentation;
 import graphql.execution.instrumentation.parameters.InstrumentationFieldFetchParameters;
@@ -54,7 +52,6 @@ import graphql.schema.GraphQLScalarType;
 import graphql.schema.GraphQLSchema;
 import graphql.schema.GraphQLType;
 import io.smallrye.graphql.spi.EventingService;
-import java.lang.reflect.Field;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.List;
@@ -84,16 +81,7 @@ public class GraphQLInputs implements EventingService {
 
     @Override
     public GraphQL.Builder beforeGraphQLBuild(GraphQL.Builder builder) {
-        try {
-            Field instrumentationField = GraphQL.Builder.class.getDeclaredField("instrumentation");
-            instrumentationField.setAccessible(true);
-            Instrumentation existing = (Instrumentation) instrumentationField.get(builder);
-            Instrumentation rules = new ArgumentRules();
-            return builder.instrumentation(existing == null ? rules : new ChainedInstrumentation(List.of(existing, rules)));
-        } catch (ReflectiveOperationException e) {
-            // without these rules the service must not run: bad input would reach the database
-            throw new IllegalStateException("Could not install the input rules into graphql-java", e);
-        }
+        return Instrumentations.add(builder, new ArgumentRules());
     }
 
     /** The scalars whose input is checked strictly, and what each accepts. */

@@ -45,7 +45,7 @@ public final class EmbeddedDefaults {
         return config;
     }
 
-    private static boolean isSet(UnaryOperator<String> properties, UnaryOperator<String> environment, String property,
+    static boolean isSet(UnaryOperator<String> properties, UnaryOperator<String> environment, String property,
             String environmentVariable) {
         return first(properties.apply(property), environment.apply(environmentVariable)) != null;
     }
