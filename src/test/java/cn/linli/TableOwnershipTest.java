@@ -52,7 +52,8 @@ class TableOwnershipTest {
             Map.entry("evaluation_outcome", "evaluation"),
             Map.entry("appeal", "evaluation"),
             Map.entry("service_delivery", "delivery"),
-            Map.entry("ocds_release", "procurement"));
+            Map.entry("ocds_release", "procurement"),
+            Map.entry("community_worker_appointment", "identity"));
     /** The demo loader seeds a whole district into an empty database, as an import would; it owns nothing. */
     static final String SEEDER = "demo";
     static final Pattern WRITE = Pattern.compile("\\b(UPDATE|INSERT\\s+INTO|DELETE\\s+FROM|TRUNCATE)\\s+([a-z_]+)\\b");

@@ -16,6 +16,8 @@ public class Caller {
     public static final String OFFICIAL = "gov_official";
     public static final String EVALUATOR = "evaluator";
     public static final String ADMIN = "admin";
+    /** 社区工作者 / 网格员: serves the residents of the communities or grids they are appointed to. */
+    public static final String COMMUNITY_WORKER = "community_worker";
 
     @Inject
     SecurityIdentity identity;

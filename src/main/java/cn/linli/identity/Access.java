@@ -81,6 +81,28 @@ public class Access {
         return !rows.isEmpty();
     }
 
+    /**
+     * Whether the caller is a community worker appointed (and not revoked) to a region that holds this one: a
+     * worker of a community serves its grids too.
+     */
+    public boolean servesAsCommunityWorker(long regionId) {
+        if (!caller.hasRole(Caller.COMMUNITY_WORKER)) {
+            return false;
+        }
+        return !sql.rows("SELECT 1 FROM community_worker_appointment a JOIN region w ON w.id = a.region_id "
+                + "JOIN region r ON r.id = :id WHERE a.subject = :subject AND a.revoked_at IS NULL AND r.path @> ARRAY[w.code]",
+                Map.of("id", regionId, "subject", caller.subject())).isEmpty();
+    }
+
+    /** A community worker appointed to a region holding this one. */
+    public String requireCommunityWorkerOver(long regionId) {
+        String role = caller.requireRole(Caller.COMMUNITY_WORKER);
+        if (!servesAsCommunityWorker(regionId)) {
+            throw new ForbiddenException("error.outsideCommunity");
+        }
+        return role;
+    }
+
     public String requireAdmin() {
         return caller.requireRole(Caller.ADMIN);
     }
