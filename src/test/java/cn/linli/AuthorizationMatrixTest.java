@@ -3,6 +3,7 @@ package cn.linli;
 import static cn.linli.AuthorizationMatrixTest.Who.ADMIN;
 import static cn.linli.AuthorizationMatrixTest.Who.ASSIGNED_EVALUATOR;
 import static cn.linli.AuthorizationMatrixTest.Who.BOOKER;
+import static cn.linli.AuthorizationMatrixTest.Who.COMMUNITY_WORKER;
 import static cn.linli.AuthorizationMatrixTest.Who.EVALUATOR;
 import static cn.linli.AuthorizationMatrixTest.Who.NO_TOKEN;
 import static cn.linli.AuthorizationMatrixTest.Who.OFFICIAL;
@@ -63,7 +64,8 @@ import org.junit.jupiter.api.Test;
  * and by a signed-in caller without roles; a field that answers UNAUTHENTICATED or FORBIDDEN to either needs a
  * row in {@link #FIELDS}. Fields that are public but show less to strangers (unpublished cycles, a procurement in
  * PLANNING, bids before the award, evaluators' comments) are not found that way: they are listed here by hand.
- * {@code bookingEvents} (the one subscription) is checked per event in BookingEventsMembershipTest.
+ * The subscriptions are checked on their own: {@code bookingEvents} per event in BookingEventsMembershipTest,
+ * {@code myNotifications} (the resident's own notifications only) in notification.NotificationTest.
  */
 @QuarkusTest
 class AuthorizationMatrixTest {
@@ -90,7 +92,9 @@ class AuthorizationMatrixTest {
         /** Governs 七里河区 (620103). */
         OTHER_REGION_OFFICIAL,
         /** Governs 测试区 (990100), where organization A is. */
-        OFFICIAL;
+        OFFICIAL,
+        /** A community worker appointed to 甲社区 (990100001001), where the booker's household lives. */
+        COMMUNITY_WORKER;
 
         boolean tokenLevel() {
             return ordinal() <= BASIC_HEADER.ordinal();
@@ -100,6 +104,8 @@ class AuthorizationMatrixTest {
     static final String REMOVED_SUBJECT = "matrix-removed-staff";
     static final String BOOKER_SUBJECT = "matrix-booker";
     static final String EVALUATOR_SUBJECT = "matrix-evaluator";
+    static final String WORKER_SUBJECT = "matrix-worker";
+    static final String WORKER_COMMUNITY = "990100001001";
 
     /** The whole Authorization header of each caller (none for NO_TOKEN); tokens signed once. */
     static final Map<Who, String> HEADERS = headers();
@@ -124,6 +130,7 @@ class AuthorizationMatrixTest {
         headers.put(REMOVED_MEMBER, "Bearer " + Tokens.of(REMOVED_SUBJECT, "org_staff"));
         headers.put(OTHER_REGION_OFFICIAL, "Bearer " + Tokens.of("official-qlh", "gov_official"));
         headers.put(OFFICIAL, "Bearer " + Tokens.of("official-test", "gov_official"));
+        headers.put(COMMUNITY_WORKER, "Bearer " + Tokens.of(WORKER_SUBJECT, "community_worker"));
         return headers;
     }
 
@@ -178,6 +185,20 @@ class AuthorizationMatrixTest {
             row("appointOfficial", Set.of(ADMIN), "VALIDATION", w -> map("subject", "", "regionCode", "990100", "unitName", "u")),
             row("revokeOfficial", Set.of(ADMIN), "NOT_FOUND", w -> map("subject", "nobody-appointed")),
             row("registerEvaluator", Set.of(ADMIN), "VALIDATION", w -> map("subject", "", "agency", "a")),
+            row("appointCommunityWorker", Set.of(OFFICIAL), "VALIDATION", w -> map("subject", "", "regionCode", WORKER_COMMUNITY)),
+            row("revokeCommunityWorker", Set.of(OFFICIAL), "NOT_FOUND", w -> map("subject", "nobody-appointed", "regionCode", WORKER_COMMUNITY)),
+            // regions
+            row("createGrid", Set.of(OFFICIAL), "VALIDATION", w -> map("communityCode", WORKER_COMMUNITY, "code", "", "name", "x")),
+            // households: the booker's, in 甲社区, with a member and a removed member
+            row("addHouseholdMember", RESIDENTS, "VALIDATION", w -> map("name", "", "relation", "母亲", "birthYear", 1944)),
+            row("updateHouseholdMember", Set.of(BOOKER), "VALIDATION", w -> map("id", w.member, "birthYear", 1800))
+                    .notFoundFor(Set.of(RESIDENT)),
+            row("removeHouseholdMember", Set.of(BOOKER), "INVALID_STATE", w -> map("id", w.removedMember)).notFoundFor(Set.of(RESIDENT)),
+            row("verifyTargetGroup", Set.of(COMMUNITY_WORKER), "VALIDATION", w -> map("memberId", w.member, "group", "LIVING_ALONE",
+                    "evidenceType", "HOME_VISIT", "expiresOn", LocalDate.now(Bookings.CHINA).plusYears(2).toString())),
+            row("revokeTargetGroup", Set.of(COMMUNITY_WORKER), "VALIDATION", w -> map("memberId", w.member, "group", "DISABLED")),
+            row("registerResidentOffline", Set.of(COMMUNITY_WORKER), "VALIDATION",
+                    w -> map("name", "", "birthYear", 1940, "regionCode", WORKER_COMMUNITY)),
             // organizations
             row("registerOrganization", ORG_STAFF_ROLE, "VALIDATION", w -> Console.registration("", Console.newCreditCode())),
             row("updateOrganization", Set.of(OWNER), "CONFLICT", w -> map("id", w.orgA, "version", -1, "name", "x")),
@@ -200,6 +221,8 @@ class AuthorizationMatrixTest {
             row("confirmServiceListing", MEMBERS, "CONFLICT", w -> map("id", w.listingA, "version", -1)),
             // bookings: the booking is COMPLETED, a state no action leaves
             row("bookService", RESIDENTS, "VALIDATION", w -> map("serviceId", w.service, "idempotencyKey", "")),
+            row("bookOnBehalf", Set.of(COMMUNITY_WORKER), "VALIDATION",
+                    w -> map("householdMemberId", w.member, "serviceId", w.service, "idempotencyKey", "")),
             row("confirmBooking", MEMBERS, "INVALID_STATE", w -> map("id", w.booking)).notFoundFor(OTHER_STAFF),
             row("rejectBooking", MEMBERS, "INVALID_STATE", w -> map("id", w.booking, "reason", "x")).notFoundFor(OTHER_STAFF),
             row("completeBooking", MEMBERS, "INVALID_STATE", w -> map("id", w.booking)).notFoundFor(OTHER_STAFF),
@@ -216,6 +239,11 @@ class AuthorizationMatrixTest {
             row("respondToFeedback", MEMBERS, "VALIDATION", w -> map("id", w.feedback, "response", " ")).notFoundFor(OTHER_STAFF),
             row("resolveFeedback", Set.of(OFFICIAL), "VALIDATION", w -> map("id", w.feedback, "resolution", " "))
                     .notFoundFor(Set.of(OTHER_REGION_OFFICIAL)),
+            // the booker's complaint is not resolved yet; organization A is in the worker's community
+            row("rateResolution", Set.of(BOOKER), "INVALID_STATE", w -> map("id", w.feedback, "satisfied", true))
+                    .notFoundFor(Set.of(RESIDENT)),
+            row("escalateFeedback", EnumSet.of(BOOKER, COMMUNITY_WORKER), "VALIDATION", w -> map("id", w.feedback, "reason", " "))
+                    .notFoundFor(Set.of(RESIDENT)),
             // service records: the booking's record is recorded already, and confirmed by the resident served
             row("recordServiceDelivery", MEMBERS, "INVALID_STATE", w -> delivery(w.service, w.booking)),
             row("confirmServiceDelivery", Set.of(BOOKER), "INVALID_STATE", w -> map("id", w.delivery)).notFoundFor(Set.of(RESIDENT)),
@@ -252,7 +280,9 @@ class AuthorizationMatrixTest {
             row("closeScoring", Set.of(OFFICIAL), "INVALID_STATE", w -> map("cycleId", w.publishedCycle)),
             row("publishEvaluationCycle", Set.of(OFFICIAL), "INVALID_STATE", w -> map("cycleId", w.scoringCycle)),
             row("appealEvaluation", Set.of(OWNER), "VALIDATION", w -> map("evaluationId", w.publishedEvaluation, "reasons", " ")),
-            row("decideAppeal", Set.of(OFFICIAL), "VALIDATION", w -> map("appealId", w.appeal, "decision", "UPHELD", "reason", " ")));
+            row("decideAppeal", Set.of(OFFICIAL), "VALIDATION", w -> map("appealId", w.appeal, "decision", "UPHELD", "reason", " ")),
+            // notifications: residents mark their own (others' ids are ignored like unknown ones: NotificationTest); no ids at all
+            row("markNotificationsRead", RESIDENTS, "VALIDATION", w -> map("ids", List.of())));
 
     /**
      * A field's row: who sees what it protects (SEES), and what everyone else gets: an error code, or HIDDEN (an
@@ -288,7 +318,7 @@ class AuthorizationMatrixTest {
         return new FieldRow(field, document, variables, protectedPart, allowed, refused, map);
     }
 
-    static final Set<Who> SIGNED_IN = EnumSet.range(RESIDENT, OFFICIAL);
+    static final Set<Who> SIGNED_IN = EnumSet.range(RESIDENT, COMMUNITY_WORKER);
     /** An owner's audit log holds only the organizations they own: others holding org_staff get an empty page. */
     static final Set<Who> EMPTY_AUDIT = EnumSet.of(STAFF, OTHER_ORG_OWNER, REMOVED_MEMBER, OTHER_REGION_OFFICIAL);
     static final Set<Who> EVALUATION_INSIDERS = EnumSet.of(OFFICIAL, STAFF, OWNER, ASSIGNED_EVALUATOR);
@@ -305,6 +335,9 @@ class AuthorizationMatrixTest {
                     w -> Map.of("o", w.orgA), "organizationFeedback.edges", EnumSet.of(STAFF, OWNER, OFFICIAL), "FORBIDDEN"),
             field("Query.overdueFeedback", "{ overdueFeedback { edges { node { id } } } }", w -> Map.of(), "overdueFeedback",
                     OFFICIALS, "FORBIDDEN"),
+            // the community's workers and the officials over it
+            field("Query.communityFeedback", "{ communityFeedback(regionCode: \"990100001001\") { edges { node { id } } } }",
+                    w -> Map.of(), "communityFeedback", EnumSet.of(OFFICIAL, COMMUNITY_WORKER), "FORBIDDEN"),
             field("Query.procurementSummary", "query($y: Int!) { procurementSummary(regionCode: \"990100\", year: $y) { budgetFen } }",
                     w -> Map.of("y", OffsetDateTime.now(Bookings.CHINA).getYear()), "procurementSummary", Set.of(OFFICIAL), "FORBIDDEN"),
             field("Query.coverage", "{ coverage(regionCode: \"990100\") { regionCode } }", w -> Map.of(), "coverage",
@@ -325,12 +358,17 @@ class AuthorizationMatrixTest {
                     EnumSet.of(STAFF, OWNER, OFFICIAL), "FORBIDDEN"),
             field("Query.myServiceDeliveries", "{ myServiceDeliveries { edges { node { id } } } }", w -> Map.of(),
                     "myServiceDeliveries", RESIDENTS, "FORBIDDEN"),
+            field("Query.unservedResidents", "{ unservedResidents(regionCode: \"990100001001\", group: LIVING_ALONE) { memberId } }",
+                    w -> Map.of(), "unservedResidents", EnumSet.of(OFFICIAL, COMMUNITY_WORKER), "FORBIDDEN"),
             // fields of objects
             field("Organization.members", "query($o: ID) { organization(id: $o) { members { subject } } }", w -> Map.of("o", w.orgA),
                     "organization.members", EnumSet.of(STAFF, OWNER, OFFICIAL), "FORBIDDEN"),
             field("Organization.bookings", "query($o: ID) { organization(id: $o) { bookings { edges { node { id } } } } }",
                     w -> Map.of("o", w.orgA), "organization.bookings.edges", MEMBERS, "FORBIDDEN"),
             field("Me.bookings", "{ me { bookings { edges { node { id } } } } }", w -> Map.of(), "me.bookings", RESIDENTS, "FORBIDDEN"),
+            field("Me.feedback", "{ me { feedback { edges { node { id } } } } }", w -> Map.of(), "me.feedback", RESIDENTS, "FORBIDDEN"),
+            field("Me.notifications", "{ me { notifications { edges { node { id } } } } }", w -> Map.of(), "me.notifications",
+                    RESIDENTS, "FORBIDDEN"),
             // public, with parts shown to insiders only
             field("Evaluation.scores", "query($c: ID!) { evaluations(cycleId: $c) { scores { comment } } }",
                     w -> Map.of("c", w.publishedCycle), "evaluations.scores.comment", EVALUATION_INSIDERS, "HIDDEN", NO_TOKEN, "HIDDEN"),
@@ -367,6 +405,8 @@ class AuthorizationMatrixTest {
         String scoringEvaluation;
         String publishedEvaluation;
         String appeal;
+        String member;
+        String removedMember;
     }
 
     static World world;
@@ -402,6 +442,21 @@ class AuthorizationMatrixTest {
                 Map.of("o", w.orgA, "s", REMOVED_SUBJECT));
         client(ADMIN).data("mutation($s: String!) { registerEvaluator(input: {subject: $s, agency: \"矩阵第三方评估所\"}) }",
                 Map.of("s", EVALUATOR_SUBJECT));
+
+        // a community worker of 甲社区; the booker's household there, with a member and one removed
+        official.data("mutation($s: String!, $r: String!) { appointCommunityWorker(input: {subject: $s, regionCode: $r}) { subject } }",
+                Map.of("s", WORKER_SUBJECT, "r", WORKER_COMMUNITY));
+        String addMember = "mutation($input: AddHouseholdMemberInput!) { addHouseholdMember(input: $input) { members { id } } }";
+        client(BOOKER).data(addMember, Map.of("input", map("name", "矩阵奶奶", "relation", "母亲", "birthYear", 1944,
+                "regionCode", WORKER_COMMUNITY)));
+        List<String> memberIds = client(BOOKER).data(addMember, Map.of("input", map("name", "矩阵舅舅", "relation", "舅舅",
+                "birthYear", 1960))).getList("addHouseholdMember.members.id");
+        w.member = memberIds.get(0);
+        w.removedMember = memberIds.get(1);
+        client(BOOKER).data("mutation($id: ID!) { removeHouseholdMember(input: {id: $id}) { id } }", Map.of("id", w.removedMember));
+        client(COMMUNITY_WORKER).data("mutation($m: ID!, $e: Date!) { verifyTargetGroup(input: {memberId: $m, group: LIVING_ALONE, "
+                + "evidenceType: HOME_VISIT, expiresOn: $e}) { id } }", Map.of("m", w.member,
+                "e", LocalDate.now(Bookings.CHINA).plusMonths(6).toString()));
 
         // a completed booking of the booker, her review and her complaint
         w.service = Bookings.openService(HEADERS.get(OWNER).substring("Bearer ".length()), fixtures.organizationA(),
@@ -586,8 +641,10 @@ class AuthorizationMatrixTest {
                 problems.add(row + " has a row but is not in the schema");
             }
         }
-        // a new subscription would need its own check of who may listen (bookingEvents: BookingEventsMembershipTest)
-        assertEquals(List.of("bookingEvents"), walk.subscriptions().stream().map(Operation::name).toList());
+        // a new subscription needs its own check of who may listen: bookingEvents (members, per event) in
+        // BookingEventsMembershipTest; myNotifications (the signed-in resident's own only) in NotificationTest
+        assertEquals(new TreeSet<>(List.of("bookingEvents", "myNotifications")),
+                walk.subscriptions().stream().map(Operation::name).collect(Collectors.toCollection(TreeSet::new)));
         assertTrue(problems.isEmpty(), String.join("\n", problems));
     }
 
@@ -660,7 +717,8 @@ class AuthorizationMatrixTest {
 
     /** The input with the world's booking, review or feedback id replaced by one never used. */
     private static Map<String, Object> unused(Map<String, Object> input) {
-        Set<String> ids = new java.util.HashSet<>(List.of(world.booking, world.review, world.feedback, world.delivery));
+        Set<String> ids = new java.util.HashSet<>(List.of(world.booking, world.review, world.feedback, world.delivery, world.member,
+                world.removedMember));
         Map<String, Object> ghost = new LinkedHashMap<>(input);
         ghost.replaceAll((key, value) -> ids.contains(value) ? "987654321" : value);
         return ghost;
@@ -722,7 +780,8 @@ class AuthorizationMatrixTest {
         for (String table : List.of("organization_member", "official_appointment", "evaluator_profile", "service_listing",
                 "listing_weekly_hours", "booking", "booking_slot", "review", "feedback", "service_delivery", "procurement", "bid", "award", "milestone",
                 "payment", "evaluation_template", "evaluation_indicator", "evaluation_cycle", "evaluation", "evaluation_assignment",
-                "evaluation_score", "evaluation_version", "evaluation_outcome", "appeal")) {
+                "evaluation_score", "evaluation_version", "evaluation_outcome", "appeal", "region", "community_worker_appointment",
+                "household", "household_member", "target_group_verification")) {
             states.put(table, fixtures.id("SELECT count(*) * 1000003 + coalesce(sum(hashtext(t::text)), 0) FROM " + table + " t"));
         }
         // organizations and contracts: the world's (a scheduled job may complete someone else's overdue contract meanwhile)
@@ -731,7 +790,8 @@ class AuthorizationMatrixTest {
         states.put("contract", fixtures.id("SELECT count(*) * 1000003 + coalesce(sum(hashtext(t::text)) FILTER (WHERE id IN ("
                 + world.contract + ", " + world.contractB + ")), 0) FROM contract t"));
         String subjects = "'matrix-stranger', '" + BOOKER_SUBJECT + "', 'matrix-evaluator-unassigned', '" + EVALUATOR_SUBJECT
-                + "', 'root', 'owner-b', 'staff-a', 'owner-a', '" + REMOVED_SUBJECT + "', 'official-qlh', 'official-test'";
+                + "', 'root', 'owner-b', 'staff-a', 'owner-a', '" + REMOVED_SUBJECT + "', 'official-qlh', 'official-test', '"
+                + WORKER_SUBJECT + "'";
         states.put("audit_entry", fixtures.id("SELECT count(*) FROM audit_entry WHERE actor_subject IN (" + subjects + ")"));
         return states;
     }

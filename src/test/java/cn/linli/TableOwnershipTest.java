@@ -53,7 +53,11 @@ class TableOwnershipTest {
             Map.entry("appeal", "evaluation"),
             Map.entry("service_delivery", "delivery"),
             Map.entry("ocds_release", "procurement"),
-            Map.entry("community_worker_appointment", "identity"));
+            Map.entry("notification", "notification"),
+            Map.entry("community_worker_appointment", "identity"),
+            Map.entry("household", "household"),
+            Map.entry("household_member", "household"),
+            Map.entry("target_group_verification", "household"));
     /** The demo loader seeds a whole district into an empty database, as an import would; it owns nothing. */
     static final String SEEDER = "demo";
     static final Pattern WRITE = Pattern.compile("\\b(UPDATE|INSERT\\s+INTO|DELETE\\s+FROM|TRUNCATE)\\s+([a-z_]+)\\b");

@@ -29,7 +29,8 @@ public record Booking(
                 + "(CONFIRMED, COMPLETED, NO_SHOW) and masked (138****5678) in every other state, rejected and cancelled "
                 + "included.") String contactPhone,
         @Description("The resident's note to the organization.") String note,
-        @Description("When it was requested.") @NonNull OffsetDateTime createdAt) {
+        @Description("When it was requested.") @NonNull OffsetDateTime createdAt,
+        @Description("Booked by a community worker on the resident's behalf (代办).") boolean bookedOnBehalf) {
 
     @NonNull
     @Description("Label of the status in the request language.")
@@ -42,7 +43,20 @@ public record Booking(
             @Description("Name (for a family member).") String name,
             @Description("Relation to the resident, e.g. 父亲.") String relation,
             @Description("Age.") Integer age,
-            @Description("Groups declared for eligibility.") @NonNull List<TargetGroup> targetGroups) {
+            @Description("Groups declared for eligibility (for a household member: the verified groups, shown to the resident "
+                    + "only).") @NonNull List<TargetGroup> targetGroups,
+            @Description("Age band, e.g. 80–89: what the organization sees of a household member's age.") String ageBand,
+            @Description("true when eligibility was checked against the target groups a community worker verified (a household "
+                    + "member); null for a declared beneficiary.") Boolean eligible) {
+    }
+
+    /** 82 → "80–89"; null stays null. */
+    static String ageBand(Integer age) {
+        if (age == null) {
+            return null;
+        }
+        int from = age / 10 * 10;
+        return from + "–" + (from + 9);
     }
 
     /** 13812345678 → 138****5678; shorter numbers keep only their last two digits. */

@@ -71,6 +71,13 @@ public class BookingApi {
     public record Slot(@NonNull OffsetDateTime start, @NonNull OffsetDateTime end, int capacity, int free) {
     }
 
+    @Mutation("bookOnBehalf")
+    @Description("Community worker: 代办, book for a member of a household in a community or grid you serve (offline "
+            + "households too). The household's resident sees the booking and may cancel it.")
+    public Booking bookOnBehalf(@Name("input") @Description("The member, service, slot and idempotency key.") @NonNull BookingInputs.BookOnBehalf input) {
+        return bookings.bookOnBehalf(input);
+    }
+
     @Mutation("bookService")
     @Description("Resident: book a slot for yourself or a family member. Retrying the same request with the same "
             + "idempotency key returns the first booking; a different request under a used key gets CONFLICT; a full slot "

@@ -24,10 +24,23 @@ public final class BookingInputs {
             @Id @NonNull String serviceId,
             @Description("Start of a slot inside the service's opening hours, in the future.") @NonNull OffsetDateTime slotStart,
             @Description("true: for the resident; false: for a family member.") boolean forSelf,
-            @NonNull Beneficiary beneficiary,
+            @Description("Who receives the service, as declared (give this or beneficiaryId).") Beneficiary beneficiary,
             @NonNull String contactPhone,
             String note,
-            @Description("Chosen by the client, e.g. a UUID, once per booking attempt (retries reuse it).") @NonNull String idempotencyKey) {
+            @Description("Chosen by the client, e.g. a UUID, once per booking attempt (retries reuse it).") @NonNull String idempotencyKey,
+            @Id @Description("A member of the resident's household (instead of beneficiary): age and target groups come from "
+                    + "the household, groups only as a community worker verified them.") String beneficiaryId) {
+    }
+
+    @Input("BookOnBehalfInput")
+    @Description("代办: a community worker books for a household member of their region (offline households too).")
+    public record BookOnBehalf(
+            @Id @Description("The household member served.") @NonNull String householdMemberId,
+            @Id @Description("The service.") @NonNull String serviceId,
+            @Description("Start of a slot inside the service's opening hours, in the future.") @NonNull OffsetDateTime slotStart,
+            @Description("A note to the organization (at most 500 characters).") String note,
+            @Description("Chosen by the client once per booking attempt (retries reuse it).") @NonNull String idempotencyKey,
+            @Description("A contact phone; else the member's own, if any.") String contactPhone) {
     }
 
     @Input("BookingActionInput")
@@ -51,8 +64,11 @@ public final class BookingInputs {
     }
 
     @Input("SubmitFeedbackInput")
-    @Description("A complaint, suggestion or praise about a service or an organization (give one of the two).")
-    public record SubmitFeedback(@NonNull FeedbackKind kind, @Id String serviceId, @Id String organizationId, @NonNull String text) {
+    @Description("A complaint, suggestion or praise about a service, an organization, or a problem in a community or "
+            + "grid not tied to an organization (give one of the three).")
+    public record SubmitFeedback(@NonNull FeedbackKind kind, @Id String serviceId, @Id String organizationId, @NonNull String text,
+            @Description("A problem in this community or grid (region code), not about an organization: it reaches the "
+                    + "community's workers and officials.") String regionCode) {
     }
 
     @Input("RespondToFeedbackInput")

@@ -44,7 +44,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class BookingService {
     static final String COLUMNS = "b.id, b.listing_id, b.organization_id, b.resident_subject, b.status, b.status_reason, "
             + "b.slot_start, b.slot_end, b.for_self, b.beneficiary_name, b.beneficiary_relation, b.beneficiary_age, "
-            + "array_to_string(b.beneficiary_groups, ',') AS beneficiary_groups, b.contact_phone, b.note, b.created_at";
+            + "array_to_string(b.beneficiary_groups, ',') AS beneficiary_groups, b.contact_phone, b.note, b.created_at, "
+            + "b.beneficiary_member_id, b.booked_by_subject";
 
     @Inject
     Sql sql;
@@ -56,6 +57,10 @@ public class BookingService {
     BusinessMetrics metrics;
     @Inject
     BookingEvents events;
+    @Inject
+    cn.linli.household.HouseholdService households;
+    @Inject
+    cn.linli.notification.Notifications notifications;
     @ConfigProperty(name = "linli.booking.max-live-per-resident-per-day", defaultValue = "2")
     int maxLivePerResidentPerDay;
 
@@ -74,7 +79,7 @@ public class BookingService {
         String role = caller.requireRole(Caller.RESIDENT);
         String subject = caller.subject();
         String key = Inputs.required(input.idempotencyKey(), "input.idempotencyKey", 100);
-        BookingRequest request = BookingRequest.of(input);
+        BookingRequest request = request(input);
         String fingerprint = request.fingerprint();
         Optional<Booking> earlier = byKey(subject, key, fingerprint);
         if (earlier.isPresent()) {
@@ -83,6 +88,37 @@ public class BookingService {
         try {
             Booking booking = QuarkusTransaction.requiringNew().call(() -> bookOnce(request, fingerprint, role, subject, key));
             metrics.booked(); // counted once committed
+            return booking;
+        } catch (SameKeyBookedMeanwhile e) {
+            return byKey(subject, key, fingerprint).orElseThrow();
+        }
+    }
+
+    /** The subject a booking of a household without an account belongs to (no token ever carries it: not a UUID). */
+    static final String OFFLINE_HOUSEHOLD = "offline-household-";
+
+    /**
+     * 代办: a community worker books for a member of a household in a region they serve (offline households too).
+     * The booking belongs to the household's resident, who sees it in me.bookings and may cancel it, or, for a
+     * household without an account, to {@code offline-household-<id>}; booked_by_subject and the audit trail
+     * ({@code bookOnBehalf}, with the member's id) record who booked for whom.
+     */
+    public Booking bookOnBehalf(BookingInputs.BookOnBehalf input) {
+        String role = caller.requireRole(Caller.COMMUNITY_WORKER);
+        cn.linli.household.HouseholdService.Beneficiary member =
+                households.memberServedByCaller(input.householdMemberId(), "input.householdMemberId");
+        String key = Inputs.required(input.idempotencyKey(), "input.idempotencyKey", 100);
+        BookingRequest request = BookingRequest.onBehalf(input, member.memberId(), member.name(), member.relation(),
+                member.age(), member.verifiedGroups(), member.phone());
+        String subject = member.ownerSubject() != null ? member.ownerSubject() : OFFLINE_HOUSEHOLD + member.householdId();
+        String fingerprint = request.fingerprint();
+        Optional<Booking> earlier = byKey(subject, key, fingerprint);
+        if (earlier.isPresent()) {
+            return earlier.get();
+        }
+        try {
+            Booking booking = QuarkusTransaction.requiringNew().call(() -> bookOnce(request, fingerprint, role, subject, key));
+            metrics.booked();
             return booking;
         } catch (SameKeyBookedMeanwhile e) {
             return byKey(subject, key, fingerprint).orElseThrow();
@@ -134,19 +170,26 @@ public class BookingService {
         params.put("groups", String.join(",", request.targetGroups()));
         params.put("phone", request.contactPhone());
         params.put("note", request.note() == null ? "" : request.note());
+        params.put("member", request.beneficiaryMemberId() == null ? -1L : request.beneficiaryMemberId());
+        boolean onBehalf = Caller.COMMUNITY_WORKER.equals(role);
+        params.put("bookedBy", onBehalf ? caller.subject() : "");
         List<Row> inserted = sql.rows("INSERT INTO booking (listing_id, organization_id, contract_id, resident_subject, "
                 + "idempotency_key, request_fingerprint, slot_start, slot_end, for_self, beneficiary_name, beneficiary_relation, "
-                + "beneficiary_age, beneficiary_groups, contact_phone, note) VALUES (:listing, :organization, "
+                + "beneficiary_age, beneficiary_groups, contact_phone, note, beneficiary_member_id, booked_by_subject) VALUES (:listing, :organization, "
                 + "nullif(:contract, -1), :subject, :key, :fingerprint, :start, :end, :forSelf, nullif(:name, ''), "
                 + "nullif(:relation, ''), :age, coalesce(string_to_array(nullif(:groups, ''), ','), '{}'), :phone, "
-                + "nullif(:note, '')) ON CONFLICT (resident_subject, idempotency_key) DO NOTHING RETURNING id", params);
+                + "nullif(:note, ''), nullif(:member, -1), nullif(:bookedBy, '')) ON CONFLICT (resident_subject, idempotency_key) DO NOTHING RETURNING id", params);
         if (inserted.isEmpty()) {
             throw new SameKeyBookedMeanwhile();
         }
         long id = inserted.get(0).longValue("id");
-        audit.record(role, new AuditLog.Change("bookService", "Booking", id, listing.longValue("organization_id"),
-                listing.longValue("region_id"), null, null,
-                Map.of("status", BookingStatus.REQUESTED, "listingId", listingId, "slotStart", start.toString())));
+        Map<String, Object> after = new java.util.LinkedHashMap<>(
+                Map.of("status", BookingStatus.REQUESTED, "listingId", listingId, "slotStart", start.toString()));
+        if (request.beneficiaryMemberId() != null) {
+            after.put("beneficiaryMemberId", request.beneficiaryMemberId()); // an id: who was booked for, no personal data
+        }
+        audit.record(role, new AuditLog.Change(onBehalf ? "bookOnBehalf" : "bookService", "Booking", id,
+                listing.longValue("organization_id"), listing.longValue("region_id"), null, null, after));
         events.published(listing.longValue("organization_id"), id, BookingStatus.REQUESTED);
         return read(id).map(row -> view(row, Viewer.RESIDENT)).orElseThrow();
     }
@@ -174,6 +217,20 @@ public class BookingService {
         }
     }
 
+    /** The request as booked: for a member of the caller's household when beneficiaryId is given, else as declared. */
+    private BookingRequest request(BookingInputs.BookService input) {
+        if (input.beneficiaryId() == null) {
+            return BookingRequest.of(input);
+        }
+        if (input.beneficiary() != null) {
+            throw new ValidationException("input.beneficiary", "error.booking.beneficiaryTwice");
+        }
+        cn.linli.household.HouseholdService.Beneficiary member =
+                households.memberOfCallersHousehold(input.beneficiaryId(), "input.beneficiaryId");
+        return BookingRequest.forMember(input, member.memberId(), member.name(), member.relation(), member.age(),
+                member.verifiedGroups());
+    }
+
     private static void checkEligibility(Row listing, BookingRequest request) {
         Integer min = listing.intValue("min_age");
         Integer max = listing.intValue("max_age");
@@ -183,11 +240,17 @@ public class BookingService {
         }
         if (min != null && age < min || max != null && age > max) {
             // the limits are the service's; the beneficiary's age is not repeated back
-            throw new ValidationException("input.beneficiary.age", "error.booking.ageOutside",
+            throw new ValidationException(request.beneficiaryMemberId() != null ? "input.beneficiaryId" : "input.beneficiary.age",
+                    "error.booking.ageOutside",
                     min == null ? 0 : min, max == null ? "—" : max);
         }
         List<String> required = listing.list("target_groups");
         if (!required.isEmpty()) {
+            if (request.targetGroups().stream().noneMatch(required::contains) && request.beneficiaryMemberId() != null) {
+                // only groups a community worker verified count for a household member: the message names the groups
+                throw new ValidationException("input.beneficiaryId", "error.booking.groupNotVerified",
+                        String.join("、", required.stream().map(g -> Messages.label(TargetGroup.valueOf(g))).toList()));
+            }
             if (request.targetGroups().stream().noneMatch(required::contains)) {
                 throw new ValidationException("input.beneficiary.targetGroups", "error.booking.targetGroups",
                         String.join("、", required.stream().map(g -> Messages.label(TargetGroup.valueOf(g))).toList()));
@@ -273,6 +336,7 @@ public class BookingService {
         audit.record(role, new AuditLog.Change(actionName(transition), "Booking", id, organizationId,
                 booking.longValue("region_id"), reason, Map.of("status", status), Map.of("status", transition.to)));
         events.published(organizationId, id, transition.to);
+        if (!byResident) cn.linli.notification.NotificationKind.ofBooking(transition.to.name()).ifPresent(kind -> notifications.notify(booking.string("resident_subject"), kind, "Booking", id, Map.of()));
         return read(id).map(row -> view(row, byResident ? Viewer.RESIDENT : Viewer.ORGANIZATION)).orElseThrow();
     }
 
@@ -408,6 +472,18 @@ public class BookingService {
      * in full only once it has accepted the booking (CONFIRMED, and the states that follow it: COMPLETED,
      * NO_SHOW); requested, rejected and cancelled bookings show it masked. The resident sees her own number.
      */
+    /**
+     * For a household member's booking the organization learns the name, an age band and that eligibility was checked
+     * against verified groups (eligible), never the age, the groups or their evidence; the resident sees all.
+     */
+    private static Booking.Beneficiary beneficiary(Row row, Viewer viewer, List<TargetGroup> groups) {
+        boolean member = row.longValue("beneficiary_member_id") != null;
+        Integer age = row.intValue("beneficiary_age");
+        boolean minimal = member && viewer != Viewer.RESIDENT;
+        return new Booking.Beneficiary(row.string("beneficiary_name"), row.string("beneficiary_relation"),
+                minimal ? null : age, minimal ? List.of() : groups, Booking.ageBand(age), member ? Boolean.TRUE : null);
+    }
+
     static Booking view(Row row, Viewer viewer) {
         BookingStatus status = BookingStatus.valueOf(row.string("status"));
         String phone = row.string("contact_phone");
@@ -417,8 +493,7 @@ public class BookingService {
         List<TargetGroup> groups = row.list("beneficiary_groups").stream().map(TargetGroup::valueOf).toList();
         return new Booking(row.string("id"), row.longValue("listing_id"), row.longValue("organization_id"), status,
                 row.string("status_reason"), row.dateTime("slot_start"), row.dateTime("slot_end"), row.bool("for_self"),
-                new Booking.Beneficiary(row.string("beneficiary_name"), row.string("beneficiary_relation"),
-                        row.intValue("beneficiary_age"), groups),
-                phone, row.string("note"), row.dateTime("created_at"));
+                beneficiary(row, viewer, groups),
+                phone, row.string("note"), row.dateTime("created_at"), row.string("booked_by_subject") != null);
     }
 }

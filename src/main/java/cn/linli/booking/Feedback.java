@@ -10,7 +10,7 @@ import org.eclipse.microprofile.graphql.NonNull;
 public record Feedback(
         @Id @NonNull String id,
         @NonNull FeedbackKind kind,
-        @Id @NonNull String organizationId,
+        @Description("The organization it is about; none for a problem in a community.") @Id String organizationId,
         @Description("The service it is about, if any.") @Id String serviceId,
         @NonNull String text,
         @NonNull FeedbackStatus status,
@@ -20,7 +20,16 @@ public record Feedback(
         @Description("For a complaint: whether the official upheld it.") Boolean upheld,
         OffsetDateTime resolvedAt,
         @NonNull OffsetDateTime createdAt,
-        @Description("Unanswered for 7 days or more.") boolean overdue) {
+        @Description("Waiting too long (7 days by default): unanswered (OPEN) since it was filed, or answered and "
+                + "unresolved (RESPONDED) since the response.") boolean overdue,
+        @Description("For a problem in a community not about an organization: the community or grid (region code).") String regionCode,
+        @Description("The region whose officials handle it now (region code); it moves up when escalated.") @NonNull String handlingRegionCode,
+        @Description("How many times it was escalated (0: still where it started).") int escalationLevel,
+        @Description("When it was last escalated.") OffsetDateTime escalatedAt,
+        @Description("Why it was last escalated.") String escalationReason,
+        @Description("The submitter's rating of the resolution: satisfied or not; null until rated.") Boolean satisfied,
+        @Description("The submitter's comment on the resolution.") String ratingComment,
+        @Description("When the submitter rated the resolution.") OffsetDateTime ratedAt) {
 
     @NonNull
     public String getKindLabel() {

@@ -11,6 +11,7 @@ import org.eclipse.microprofile.graphql.Mutation;
 import org.eclipse.microprofile.graphql.Name;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Query;
+import org.eclipse.microprofile.graphql.Source;
 
 /** Feedback from residents over GraphQL; the rules, transactions and access are {@link FeedbackService}'s. */
 @GraphQLApi
@@ -55,8 +56,54 @@ public class FeedbackApi {
 
     @Query("overdueFeedback")
     @NonNull
-    @Description("Official: feedback in your jurisdiction left unanswered (OPEN) for 7 days or more, oldest first.")
-    public FeedbackConnection overdueFeedback(@Name("first") Integer first, @Name("after") String after) {
-        return feedbackService.overdue(first, after);
+    @Description("Official: feedback handled in your jurisdiction (at its organization's region, its community, or "
+            + "where escalation moved it) waiting too long at a stage (7 days by default), oldest first.")
+    public FeedbackConnection overdueFeedback(
+            @Name("stage") @Description("RESPONSE (default): unanswered since filed; RESOLUTION: answered, unresolved since "
+                    + "the response.") FeedbackStage stage,
+            @Name("first") Integer first, @Name("after") String after) {
+        return feedbackService.overdue(stage, first, after);
+    }
+
+    @Mutation("rateResolution")
+    @Description("Resident who filed the feedback: rate its resolution, once, within 15 days of it.")
+    public Feedback rateResolution(@Name("input") @NonNull @Description("The feedback and your rating.")
+            FeedbackInputs.RateResolution input) {
+        return feedbackService.rate(input);
+    }
+
+    @Mutation("escalateFeedback")
+    @Description("The resident who filed it, or a community worker serving where the problem is: move unresolved feedback "
+            + "to the officials of the parent region (小事不出小区，大事不出社区).")
+    public Feedback escalateFeedback(@Name("input") @NonNull @Description("The feedback and why it needs the level above.")
+            FeedbackInputs.Escalate input) {
+        return feedbackService.escalate(input);
+    }
+
+    @Query("communityFeedback")
+    @NonNull
+    @Description("Community workers serving the region and officials governing it: problems filed about the region's "
+            + "communities and grids (not about an organization), newest first.")
+    public FeedbackConnection communityFeedback(
+            @Name("regionCode") @NonNull @Description("A region (a community or grid, or a region above them).") String regionCode,
+            @Name("status") @Description("Only feedback in this status.") FeedbackStatus status,
+            @Name("first") @Description("Page size (at most 100).") Integer first,
+            @Name("after") @Description("The endCursor of the previous page.") String after) {
+        return feedbackService.ofCommunity(regionCode, status, first, after);
+    }
+
+    @NonNull
+    @Description("Resident: the feedback you filed, newest first, to follow how it is handled.")
+    public FeedbackConnection feedback(@Source cn.linli.identity.Me me,
+            @Name("status") @Description("Only feedback in this status.") FeedbackStatus status,
+            @Name("first") @Description("Page size (at most 100).") Integer first,
+            @Name("after") @Description("The endCursor of the previous page.") String after) {
+        return feedbackService.mine(status, first, after);
+    }
+
+    @NonNull
+    @Description("Public: how the organization handled complaints and feedback over the last 12 months.")
+    public List<FeedbackStats> feedbackStats(@Source List<cn.linli.organization.Organization> organizations) {
+        return feedbackService.stats(organizations);
     }
 }

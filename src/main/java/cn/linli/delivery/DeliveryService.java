@@ -54,6 +54,8 @@ public class DeliveryService {
     @Inject
     AuditLog audit;
     @Inject
+    cn.linli.notification.Notifications notifications;
+    @Inject
     BookingService bookings;
     @Inject
     FeedbackService feedback;
@@ -153,6 +155,7 @@ public class DeliveryService {
         after.put("offSite", offSite);
         audit.record(role, new AuditLog.Change("recordServiceDelivery", "ServiceDelivery", id, organizationId,
                 listing.longValue("region_id"), null, null, after));
+        if (resident != null) notifications.notify(resident, cn.linli.notification.NotificationKind.DELIVERY_AWAITING_CONFIRMATION, "ServiceDelivery", id, Map.of());
         return read(id).map(row -> view(row, Viewer.ORGANIZATION)).orElseThrow();
     }
 

@@ -9,7 +9,8 @@ public enum IndicatorKind {
     @Description("Verified service records (confirmed by the resident served or by an official's spot check) against the "
             + "contract's targets pro-rated to the period (capped at 100).") COMPLETION,
     @Description("100 − 20 × upheld complaints per 100 completed bookings (not below 0).") COMPLAINTS,
-    @Description("Share of the period's feedback answered within 7 days × 100 (100 when there is none).") RESPONSIVENESS,
+    @Description("Share of the period's feedback answered within 7 days × 100 (100 when there is none); when residents "
+            + "rated resolutions (rateResolution), 70 % that share and 30 % the share they were satisfied with.") RESPONSIVENESS,
     @Description("Share of the period's service records confirmed by the resident served × 100 (0 when there are none); "
             + "the share of off-site records is stored with its inputs.") CONFIRMATION_RATE
 }

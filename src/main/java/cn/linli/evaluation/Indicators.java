@@ -58,7 +58,8 @@ public class Indicators {
                 + "AND created_at >= :from AND created_at < :to";
         long upheld = sql.rows("SELECT count(*) AS n" + feedback + " AND kind = 'COMPLAINT' AND upheld", feedbackScope).get(0).longValue("n");
         Row answered = sql.rows("SELECT count(*) AS n, count(*) FILTER (WHERE coalesce(responded_at, resolved_at) <= created_at + "
-                + "make_interval(days => " + ANSWER_DAYS + ")) AS answered" + feedback, feedbackScope).get(0);
+                + "make_interval(days => " + ANSWER_DAYS + ")) AS answered, count(*) FILTER (WHERE rated_at IS NOT NULL) AS rated, "
+                + "count(*) FILTER (WHERE rated_at IS NOT NULL AND satisfied) AS satisfied" + feedback, feedbackScope).get(0);
 
         for (Row indicator : sql.rows("SELECT i.id, i.kind FROM evaluation_indicator i JOIN evaluation_cycle c ON c.template_id = i.template_id "
                 + "WHERE c.id = :c AND i.kind <> 'MANUAL'", Map.of("c", cycleId))) {
@@ -106,6 +107,15 @@ public class Indicators {
                     inputs.put("feedback", n);
                     inputs.put("answeredWithin7Days", answered.longValue("answered"));
                     score = n == 0 ? 100 : answered.longValue("answered") * 100.0 / n;
+                    // the residents' word on the resolutions they rated: with any rated, 30% of the score
+                    long rated = answered.longValue("rated");
+                    inputs.put("ratedResolutions", rated);
+                    inputs.put("satisfiedResolutions", answered.longValue("satisfied"));
+                    if (rated > 0) {
+                        double satisfiedShare = answered.longValue("satisfied") * 100.0 / rated;
+                        inputs.put("satisfiedPercent", round(satisfiedShare));
+                        score = 0.7 * score + 0.3 * satisfiedShare;
+                    }
                 }
                 default -> throw new IllegalStateException();
             }

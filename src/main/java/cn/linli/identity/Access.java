@@ -90,7 +90,7 @@ public class Access {
             return false;
         }
         return !sql.rows("SELECT 1 FROM community_worker_appointment a JOIN region w ON w.id = a.region_id "
-                + "JOIN region r ON r.id = :id WHERE a.subject = :subject AND a.revoked_at IS NULL AND r.path @> ARRAY[w.code]",
+                + "JOIN region r ON r.id = :id WHERE a.subject = :subject AND a.revoked_at IS NULL AND r.path @> ARRAY[CAST(w.code AS text)]",
                 Map.of("id", regionId, "subject", caller.subject())).isEmpty();
     }
 

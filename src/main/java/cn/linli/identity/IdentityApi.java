@@ -36,6 +36,8 @@ public class IdentityApi {
     RegionQueries regions;
     @Inject
     AuditLog audit;
+    @Inject
+    CommunityWorkerService workers;
 
     @Query("me")
     @NonNull
@@ -99,6 +101,21 @@ public class IdentityApi {
         audit.record(role, new AuditLog.Change("registerEvaluator", "Evaluator", subject, null, null, null, null,
                 Map.of("agency", agency)));
         return agency;
+    }
+
+    @Mutation("appointCommunityWorker")
+    @Description("An official over the region: appoint a community worker (社区工作者 / 网格员) to a COMMUNITY or GRID. "
+            + "CONFLICT when already appointed there.")
+    public CommunityWorkerAppointment appointCommunityWorker(
+            @Name("input") @Description("The worker and the community or grid.") @NonNull IdentityInputs.CommunityWorker input) {
+        return workers.appoint(input);
+    }
+
+    @Mutation("revokeCommunityWorker")
+    @Description("An official over the region: end a community worker's appointment there. Returns the appointment that ended.")
+    public CommunityWorkerAppointment revokeCommunityWorker(
+            @Name("input") @Description("The worker and the community or grid.") @NonNull IdentityInputs.CommunityWorker input) {
+        return workers.revoke(input);
     }
 
     private Optional<Me.Appointment> activeAppointment(String subject) {

@@ -24,4 +24,11 @@ public final class IdentityInputs {
     @Description("Record the agency an evaluator (by token subject) works for.")
     public record RegisterEvaluator(@NonNull String subject, @NonNull String agency) {
     }
+
+    @Input("CommunityWorkerInput")
+    @Description("A community worker (by token subject) and the community or grid (by region code) they serve.")
+    public record CommunityWorker(
+            @Description("The worker's token subject.") @NonNull String subject,
+            @Description("Code of a COMMUNITY or GRID region.") @NonNull String regionCode) {
+    }
 }

@@ -10,6 +10,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.GraphQLApi;
+import org.eclipse.microprofile.graphql.Mutation;
 import org.eclipse.microprofile.graphql.Name;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Query;
@@ -20,6 +21,15 @@ import org.eclipse.microprofile.graphql.Source;
 public class RegionApi {
     @Inject
     RegionQueries regions;
+    @Inject
+    RegionService service;
+
+    @Mutation("createGrid")
+    @Description("An official over the community: create a grid (网格) under it. The code extends the community's; "
+            + "a code already used is CONFLICT.")
+    public Region createGrid(@Name("input") @Description("The community, the grid's code and name.") @NonNull RegionInputs.CreateGrid input) {
+        return service.createGrid(input);
+    }
 
     @Query("regions")
     @Description("The children of a region (by code), or the top-level regions when no parentCode is given.")

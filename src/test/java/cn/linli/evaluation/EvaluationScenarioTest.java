@@ -187,8 +187,12 @@ class EvaluationScenarioTest {
                 case "COMPLETION" -> inputs.getDouble("periodTarget") <= 0 ? 100
                         : Math.min(100, inputs.getLong("verifiedDeliveries") * 100.0 / inputs.getDouble("periodTarget"));
                 case "COMPLAINTS" -> Math.max(0, 100 - 20 * inputs.getDouble("upheldPer100Bookings"));
-                case "RESPONSIVENESS" -> inputs.getLong("feedback") == 0 ? 100
-                        : inputs.getLong("answeredWithin7Days") * 100.0 / inputs.getLong("feedback");
+                case "RESPONSIVENESS" -> {
+                    double answeredShare = inputs.getLong("feedback") == 0 ? 100
+                            : inputs.getLong("answeredWithin7Days") * 100.0 / inputs.getLong("feedback");
+                    yield inputs.getLong("ratedResolutions") == 0 ? answeredShare
+                            : 0.7 * answeredShare + 0.3 * inputs.getLong("satisfiedResolutions") * 100.0 / inputs.getLong("ratedResolutions");
+                }
                 case "CONFIRMATION_RATE" -> inputs.getLong("deliveries") == 0 ? 0
                         : inputs.getLong("confirmedByResidents") * 100.0 / inputs.getLong("deliveries");
                 default -> throw new AssertionError(kind);

@@ -1,0 +1,19 @@
+package cn.linli.notification;
+
+import cn.linli.common.PageInfo;
+import java.util.List;
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.NonNull;
+
+@Description("A page of notifications, newest first.")
+public record NotificationConnection(
+        @Description("The notifications of the page.") @NonNull List<NotificationEdge> edges,
+        @Description("Where the page is.") @NonNull PageInfo pageInfo,
+        @Description("How many of your notifications are unread (all, not only this page).") int unreadCount) {
+
+    @Description("A notification and its cursor.")
+    public record NotificationEdge(
+            @Description("The cursor of this notification.") @NonNull String cursor,
+            @Description("The notification.") @NonNull Notification node) {
+    }
+}
