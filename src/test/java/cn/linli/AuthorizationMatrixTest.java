@@ -236,7 +236,9 @@ class AuthorizationMatrixTest {
                     .notFoundFor(Set.of(OTHER_REGION_OFFICIAL)),
             // feedback
             row("submitFeedback", RESIDENTS, "VALIDATION", w -> map("kind", "COMPLAINT", "serviceId", w.service, "text", " ")),
-            row("respondToFeedback", MEMBERS, "VALIDATION", w -> map("id", w.feedback, "response", " ")).notFoundFor(OTHER_STAFF),
+            // a community worker answers community problems only: feedback about an organization is unknown to them
+            row("respondToFeedback", MEMBERS, "VALIDATION", w -> map("id", w.feedback, "response", " "))
+                    .notFoundFor(EnumSet.of(OTHER_ORG_OWNER, REMOVED_MEMBER, COMMUNITY_WORKER)),
             row("resolveFeedback", Set.of(OFFICIAL), "VALIDATION", w -> map("id", w.feedback, "resolution", " "))
                     .notFoundFor(Set.of(OTHER_REGION_OFFICIAL)),
             // the booker's complaint is not resolved yet; organization A is in the worker's community

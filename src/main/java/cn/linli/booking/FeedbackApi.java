@@ -35,7 +35,8 @@ public class FeedbackApi {
     }
 
     @Mutation("respondToFeedback")
-    @Description("Organization member: respond to OPEN feedback about your organization.")
+    @Description("Organization member: respond to OPEN feedback about your organization. Community worker: respond to an OPEN "
+            + "community problem (feedback about no organization) in a community or grid you serve.")
     public Feedback respondToFeedback(@Name("input") @NonNull BookingInputs.Respond input) {
         return feedbackService.respond(input);
     }

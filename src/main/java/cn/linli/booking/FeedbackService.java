@@ -115,9 +115,13 @@ public class FeedbackService {
 
     @Transactional
     public Feedback respond(BookingInputs.Respond input) {
-        String role = caller.requireRole(Caller.ORG_STAFF);
-        Row feedback = find(input.id(), row -> row.longValue("organization_id") != null
-                && access.membership(row.longValue("organization_id")).isPresent());
+        // the organization's members answer feedback about it; a community problem (no organization) is answered
+        // by the community workers serving the place
+        String role = caller.hasRole(Caller.ORG_STAFF) || !caller.hasRole(Caller.COMMUNITY_WORKER)
+                ? caller.requireRole(Caller.ORG_STAFF) : Caller.COMMUNITY_WORKER;
+        Row feedback = find(input.id(), row -> role.equals(Caller.ORG_STAFF)
+                ? row.longValue("organization_id") != null && access.membership(row.longValue("organization_id")).isPresent()
+                : row.longValue("organization_id") == null && access.servesAsCommunityWorker(row.longValue("place_region_id")));
         String response = Inputs.required(input.response(), "input.response", 1000);
         if (!FeedbackStatus.OPEN.name().equals(feedback.string("status"))) {
             throw new InvalidStateException("error.feedback.notOpen");

@@ -255,6 +255,9 @@ class FeedbackLoopTest {
         assertEquals("NOT_FOUND", GraphQL.code(GraphQL.as(Tokens.of("loop-street-other", "gov_official")).error(RESOLVE, Map.of("id", id))));
         fixtures.execute("UPDATE feedback SET created_at = now() - interval '8 days' WHERE id = " + id);
         assertTrue(overdue(COMMUNITY_OFFICIAL, "RESPONSE").contains(id));
+        // the community's worker answers it (a worker of another community cannot tell it exists)
+        assertEquals("NOT_FOUND", GraphQL.code(GraphQL.as(FAR_WORKER).error(RESPOND, Map.of("id", id))));
+        assertEquals("RESPONDED", GraphQL.as(WORKER).data(RESPOND, Map.of("id", id)).getString("respondToFeedback.status"));
         assertEquals("RESOLVED", GraphQL.as(COMMUNITY_OFFICIAL).data(RESOLVE, Map.of("id", id)).getString("resolveFeedback.status"));
         assertTrue(GraphQL.as(resident).data(RATE, rating(id, true, "已清理干净")).getBoolean("rateResolution.satisfied"));
     }
