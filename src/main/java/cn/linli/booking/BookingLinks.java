@@ -53,8 +53,8 @@ public class BookingLinks {
     @NonNull
     @Description("True when the booking is COMPLETED and has no review yet: the resident may review it (reviewBooking).")
     public List<Boolean> reviewable(@Source List<Booking> bookings) {
-        List<String> reviewed = sql.rows("SELECT booking_id FROM review WHERE booking_id = ANY(CAST(:ids AS bigint[]))",
-                Map.of("ids", ids(bookings))).stream().map(row -> row.string("booking_id")).toList();
+        java.util.Set<String> reviewed = sql.rows("SELECT booking_id FROM review WHERE booking_id IN (:ids)",
+                Map.of("ids", ids(bookings))).stream().map(row -> row.string("booking_id")).collect(java.util.stream.Collectors.toSet());
         return bookings.stream().map(booking -> booking.status() == BookingStatus.COMPLETED && !reviewed.contains(booking.id()))
                 .toList();
     }
@@ -69,7 +69,7 @@ public class BookingLinks {
 
     private Map<Long, Review> reviewsOf(List<Booking> bookings) {
         Map<Long, Review> byBooking = new HashMap<>();
-        for (Row row : sql.rows("SELECT " + ReviewService.COLUMNS + " FROM review r WHERE r.booking_id = ANY(CAST(:ids AS bigint[])) "
+        for (Row row : sql.rows("SELECT " + ReviewService.COLUMNS + " FROM review r WHERE r.booking_id IN (:ids) "
                 + "AND NOT r.hidden", Map.of("ids", ids(bookings)))) {
             Review review = ReviewService.review(row);
             byBooking.put(review.bookingId(), review);
@@ -77,7 +77,7 @@ public class BookingLinks {
         return byBooking;
     }
 
-    private static String ids(List<Booking> bookings) {
-        return "{" + String.join(",", bookings.stream().map(Booking::id).toList()) + "}";
+    private static List<Long> ids(List<Booking> bookings) {
+        return bookings.stream().map(booking -> Long.parseLong(booking.id())).toList();
     }
 }

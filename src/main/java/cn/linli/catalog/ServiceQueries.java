@@ -89,9 +89,8 @@ public class ServiceQueries {
         if (listingIds.isEmpty()) {
             return services;
         }
-        String ids = "{" + String.join(",", listingIds.stream().distinct().map(String::valueOf).toList()) + "}";
-        for (Row row : sql.rows(SELECT.formatted("CAST(NULL AS double precision)") + " WHERE l.id = ANY(CAST(:ids AS bigint[]))",
-                Map.of("ids", ids))) {
+        for (Row row : sql.rows(SELECT.formatted("CAST(NULL AS double precision)") + " WHERE l.id IN (:ids)",
+                Map.of("ids", listingIds.stream().distinct().toList()))) {
             Service service = service(row);
             services.put(Long.parseLong(service.id()), service);
         }

@@ -232,8 +232,8 @@ public class DeliveryService {
             for (Row row : sql.rows("SELECT d.contract_id, count(*) AS delivered, count(*) FILTER (WHERE d.confirmation = 'CONFIRMED') "
                     + "AS confirmed, count(*) FILTER (WHERE d.confirmation = 'DISPUTED') AS disputed, count(*) FILTER (WHERE "
                     + verified("d") + ") AS verified, count(*) FILTER (WHERE d.off_site) AS off_site FROM service_delivery d "
-                    + "WHERE d.contract_id = ANY(CAST(:ids AS bigint[])) GROUP BY d.contract_id",
-                    Map.of("ids", "{" + String.join(",", contractIds.stream().map(String::valueOf).toList()) + "}"))) {
+                    + "WHERE d.contract_id IN (:ids) GROUP BY d.contract_id",
+                    Map.of("ids", contractIds.stream().distinct().toList()))) {
                 byContract.put(row.longValue("contract_id"), new ServiceDelivery.Counts(row.intValue("delivered"),
                         row.intValue("confirmed"), row.intValue("disputed"), row.intValue("verified"), row.intValue("off_site")));
             }

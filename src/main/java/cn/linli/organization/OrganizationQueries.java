@@ -38,8 +38,8 @@ public final class OrganizationQueries {
         if (ids.isEmpty()) {
             return organizations;
         }
-        for (Row row : sql.rows("SELECT " + COLUMNS + " FROM organization o WHERE o.id = ANY(CAST(:ids AS bigint[]))",
-                java.util.Map.of("ids", "{" + String.join(",", ids.stream().distinct().map(String::valueOf).toList()) + "}"))) {
+        for (Row row : sql.rows("SELECT " + COLUMNS + " FROM organization o WHERE o.id IN (:ids)",
+                java.util.Map.of("ids", ids.stream().distinct().toList()))) {
             Organization organization = organization(row);
             organizations.put(Long.parseLong(organization.id()), organization);
         }

@@ -7,21 +7,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.linli.testing.Bookings;
 import cn.linli.testing.Fixtures;
+import cn.linli.testing.Subscriptions;
 import cn.linli.testing.GraphQL;
 import cn.linli.testing.Tokens;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.core.Vertx;
-import io.vertx.core.http.HttpClient;
-import io.vertx.core.http.WebSocket;
-import io.vertx.core.http.WebSocketConnectOptions;
 import io.vertx.core.json.JsonObject;
 import jakarta.inject.Inject;
 import java.net.URI;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -42,20 +38,8 @@ class BookingEventsMembershipTest {
     }
 
     BlockingQueue<JsonObject> subscribe(String token, long organizationId) throws Exception {
-        HttpClient client = vertx.createHttpClient();
-        WebSocketConnectOptions options = new WebSocketConnectOptions().setHost(endpoint.getHost()).setPort(endpoint.getPort())
-                .setURI("/graphql").setSubProtocols(List.of("graphql-transport-ws"))
-                .addHeader("Authorization", "Bearer " + token);
-        WebSocket socket = client.webSocket(options).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
-        BlockingQueue<JsonObject> messages = new LinkedBlockingQueue<>();
-        socket.textMessageHandler(text -> messages.add(new JsonObject(text)));
-        socket.writeTextMessage(new JsonObject().put("type", "connection_init").put("payload", new JsonObject()).encode());
-        JsonObject ack = messages.poll(10, TimeUnit.SECONDS);
-        assertEquals("connection_ack", ack == null ? null : ack.getString("type"));
-        socket.writeTextMessage(new JsonObject().put("id", "1").put("type", "subscribe").put("payload", new JsonObject()
-                .put("query", "subscription { bookingEvents(organizationId: \"" + organizationId + "\") { bookingId status } }"))
-                .encode());
-        return messages;
+        return Subscriptions.open(vertx, endpoint, token,
+                "subscription { bookingEvents(organizationId: \"" + organizationId + "\") { bookingId status } }");
     }
 
     String book(String service, int hour) {

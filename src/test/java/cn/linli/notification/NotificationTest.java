@@ -7,15 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.linli.testing.Bookings;
 import cn.linli.testing.Fixtures;
+import cn.linli.testing.Subscriptions;
 import cn.linli.testing.GraphQL;
 import cn.linli.testing.Tokens;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.vertx.core.Vertx;
-import io.vertx.core.http.HttpClient;
-import io.vertx.core.http.WebSocket;
-import io.vertx.core.http.WebSocketConnectOptions;
 import io.vertx.core.json.JsonObject;
 import jakarta.inject.Inject;
 import java.net.URI;
@@ -23,7 +21,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -225,18 +222,8 @@ class NotificationTest {
     }
 
     BlockingQueue<JsonObject> subscribe(String token) throws Exception {
-        HttpClient client = vertx.createHttpClient();
-        WebSocketConnectOptions options = new WebSocketConnectOptions().setHost(endpoint.getHost()).setPort(endpoint.getPort())
-                .setURI("/graphql").setSubProtocols(List.of("graphql-transport-ws")).addHeader("Authorization", "Bearer " + token);
-        WebSocket socket = client.webSocket(options).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
-        BlockingQueue<JsonObject> messages = new LinkedBlockingQueue<>();
-        socket.textMessageHandler(text -> messages.add(new JsonObject(text)));
-        socket.writeTextMessage(new JsonObject().put("type", "connection_init").put("payload", new JsonObject()).encode());
-        JsonObject ack = messages.poll(10, TimeUnit.SECONDS);
-        assertEquals("connection_ack", ack == null ? null : ack.getString("type"));
-        socket.writeTextMessage(new JsonObject().put("id", "1").put("type", "subscribe").put("payload", new JsonObject()
-                .put("query", "subscription { myNotifications { id kind entityType entityId title body } }")).encode());
-        return messages;
+        return Subscriptions.open(vertx, endpoint, token,
+                "subscription { myNotifications { id kind entityType entityId title body } }");
     }
 
     static JsonObject next(BlockingQueue<JsonObject> messages) throws InterruptedException {
