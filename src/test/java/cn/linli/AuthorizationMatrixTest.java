@@ -146,6 +146,8 @@ class AuthorizationMatrixTest {
     static final Set<Who> ORG_STAFF_ROLE = EnumSet.of(OTHER_ORG_OWNER, STAFF, OWNER, REMOVED_MEMBER);
     static final Set<Who> MEMBERS = EnumSet.of(STAFF, OWNER);
     static final Set<Who> RESIDENTS = EnumSet.of(RESIDENT, BOOKER);
+    /** Who is told things: residents, and community workers about the bookings they made for households without an account. */
+    static final Set<Who> RESIDENTS_AND_WORKERS = EnumSet.of(RESIDENT, BOOKER, COMMUNITY_WORKER);
     static final Set<Who> OFFICIALS = EnumSet.of(OTHER_REGION_OFFICIAL, OFFICIAL);
     /** Hold org_staff but are no members of organization A: for them its bookings, reviews and feedback do not exist. */
     static final Set<Who> OTHER_STAFF = EnumSet.of(OTHER_ORG_OWNER, REMOVED_MEMBER);
@@ -284,7 +286,7 @@ class AuthorizationMatrixTest {
             row("appealEvaluation", Set.of(OWNER), "VALIDATION", w -> map("evaluationId", w.publishedEvaluation, "reasons", " ")),
             row("decideAppeal", Set.of(OFFICIAL), "VALIDATION", w -> map("appealId", w.appeal, "decision", "UPHELD", "reason", " ")),
             // notifications: residents mark their own (others' ids are ignored like unknown ones: NotificationTest); no ids at all
-            row("markNotificationsRead", RESIDENTS, "VALIDATION", w -> map("ids", List.of())));
+            row("markNotificationsRead", RESIDENTS_AND_WORKERS, "VALIDATION", w -> map("ids", List.of())));
 
     /**
      * A field's row: who sees what it protects (SEES), and what everyone else gets: an error code, or HIDDEN (an
@@ -370,7 +372,7 @@ class AuthorizationMatrixTest {
             field("Me.bookings", "{ me { bookings { edges { node { id } } } } }", w -> Map.of(), "me.bookings", RESIDENTS, "FORBIDDEN"),
             field("Me.feedback", "{ me { feedback { edges { node { id } } } } }", w -> Map.of(), "me.feedback", RESIDENTS, "FORBIDDEN"),
             field("Me.notifications", "{ me { notifications { edges { node { id } } } } }", w -> Map.of(), "me.notifications",
-                    RESIDENTS, "FORBIDDEN"),
+                    RESIDENTS_AND_WORKERS, "FORBIDDEN"),
             // public, with parts shown to insiders only
             field("Evaluation.scores", "query($c: ID!) { evaluations(cycleId: $c) { scores { comment } } }",
                     w -> Map.of("c", w.publishedCycle), "evaluations.scores.comment", EVALUATION_INSIDERS, "HIDDEN", NO_TOKEN, "HIDDEN"),

@@ -33,9 +33,13 @@ public final class BookingInputs {
     }
 
     @Input("BookOnBehalfInput")
-    @Description("代办: a community worker books for a household member of their region (offline households too).")
+    @Description("代办: a community worker books for a resident of their region, given either the resident's account "
+            + "(residentSubject: the booking is for the resident themself) or a household member (householdMemberId, "
+            + "offline households too); exactly one of the two.")
     public record BookOnBehalf(
-            @Id @Description("The household member served.") @NonNull String householdMemberId,
+            @Description("The resident's account (the subject their mini-program shows as 我的编号): the booking is for "
+                    + "the member of their household whose relation is 本人, with that member's verified groups.") String residentSubject,
+            @Id @Description("The household member served (from unservedResidents or the household).") String householdMemberId,
             @Id @Description("The service.") @NonNull String serviceId,
             @Description("Start of a slot inside the service's opening hours, in the future.") @NonNull OffsetDateTime slotStart,
             @Description("A note to the organization (at most 500 characters).") String note,

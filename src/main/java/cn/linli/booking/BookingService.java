@@ -98,6 +98,19 @@ public class BookingService {
     static final String OFFLINE_HOUSEHOLD = "offline-household-";
 
     /**
+     * Who is told about a booking (cn.linli.notification): its resident, or for a household registered offline the
+     * community worker who booked it on the household's behalf, since nobody else could be. SQL over booking b.
+     */
+    public static final String RECIPIENT_SQL = "CASE WHEN b.resident_subject LIKE '" + OFFLINE_HOUSEHOLD + "%' "
+            + "THEN b.booked_by_subject ELSE b.resident_subject END";
+
+    /** {@link #RECIPIENT_SQL} of a booking row ({@link #COLUMNS}). */
+    static String recipient(Row booking) {
+        String resident = booking.string("resident_subject");
+        return resident.startsWith(OFFLINE_HOUSEHOLD) ? booking.string("booked_by_subject") : resident;
+    }
+
+    /**
      * 代办: a community worker books for a member of a household in a region they serve (offline households too).
      * The booking belongs to the household's resident, who sees it in me.bookings and may cancel it, or, for a
      * household without an account, to {@code offline-household-<id>}; booked_by_subject and the audit trail
@@ -105,8 +118,13 @@ public class BookingService {
      */
     public Booking bookOnBehalf(BookingInputs.BookOnBehalf input) {
         String role = caller.requireRole(Caller.COMMUNITY_WORKER);
-        cn.linli.household.HouseholdService.Beneficiary member =
-                households.memberServedByCaller(input.householdMemberId(), "input.householdMemberId");
+        boolean bySubject = input.residentSubject() != null;
+        if (bySubject == (input.householdMemberId() != null)) {
+            throw new ValidationException(bySubject ? "input.householdMemberId" : "input.residentSubject", "error.booking.onBehalfWhom");
+        }
+        cn.linli.household.HouseholdService.Beneficiary member = bySubject
+                ? households.residentServedByCaller(input.residentSubject(), "input.residentSubject")
+                : households.memberServedByCaller(input.householdMemberId(), "input.householdMemberId");
         String key = Inputs.required(input.idempotencyKey(), "input.idempotencyKey", 100);
         BookingRequest request = BookingRequest.onBehalf(input, member.memberId(), member.name(), member.relation(),
                 member.age(), member.verifiedGroups(), member.phone());
@@ -336,7 +354,7 @@ public class BookingService {
         audit.record(role, new AuditLog.Change(actionName(transition), "Booking", id, organizationId,
                 booking.longValue("region_id"), reason, Map.of("status", status), Map.of("status", transition.to)));
         events.published(organizationId, id, transition.to);
-        if (!byResident) cn.linli.notification.NotificationKind.ofBooking(transition.to.name()).ifPresent(kind -> notifications.notify(booking.string("resident_subject"), kind, "Booking", id, Map.of()));
+        if (!byResident) cn.linli.notification.NotificationKind.ofBooking(transition.to.name()).ifPresent(kind -> notifications.notify(recipient(booking), kind, "Booking", id, Map.of()));
         return read(id).map(row -> view(row, byResident ? Viewer.RESIDENT : Viewer.ORGANIZATION)).orElseThrow();
     }
 

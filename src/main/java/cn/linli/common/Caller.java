@@ -46,6 +46,17 @@ public class Caller {
         }
     }
 
+    /** UNAUTHENTICATED without a token, FORBIDDEN without any of the roles; returns the first of them held. */
+    public String requireAnyRole(String... roles) {
+        requireAuthenticated();
+        for (String role : roles) {
+            if (identity.hasRole(role)) {
+                return role;
+            }
+        }
+        throw new ForbiddenException("error.role", String.join(" | ", roles));
+    }
+
     /** UNAUTHENTICATED without a token, FORBIDDEN without the role; returns the role acted in. */
     public String requireRole(String role) {
         requireAuthenticated();

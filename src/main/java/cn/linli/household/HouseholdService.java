@@ -277,6 +277,25 @@ public class HouseholdService {
                 .orElseThrow(() -> new NotFoundException(field, "error.household.memberUnknown", new Object[0]));
     }
 
+    /**
+     * The resident with this account, as the member of their own household whose relation is 本人, when the household
+     * lives in a region the calling community worker serves; NOT_FOUND (naming the field) for an account without a
+     * household there (the same as for an unknown one), VALIDATION when the household has no 本人 member to book for.
+     */
+    public Beneficiary residentServedByCaller(String residentSubject, String field) {
+        String subject = Inputs.required(residentSubject, field, 100);
+        Row household = sql.rows("SELECT id, region_id FROM household WHERE owner_subject = :subject",
+                Map.of("subject", subject)).stream().findFirst()
+                .filter(row -> access.servesAsCommunityWorker(row.longValue("region_id")))
+                .orElseThrow(() -> new NotFoundException(field, "error.household.residentUnknown", new Object[0]));
+        Long self = sql.rows("SELECT min(id) AS id FROM household_member WHERE household_id = :household AND relation = '本人' "
+                + "AND removed_at IS NULL", Map.of("household", household.longValue("id"))).get(0).longValue("id");
+        if (self == null) {
+            throw new ValidationException(field, "error.household.noSelfMember");
+        }
+        return beneficiary(self, "true", Map.of()).orElseThrow();
+    }
+
     /** A live member of any household; the caller (booking) decides who may act for it. */
     public Optional<Beneficiary> member(long memberId) {
         return beneficiary(memberId, "true", Map.of());

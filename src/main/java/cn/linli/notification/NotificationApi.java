@@ -29,7 +29,7 @@ public class NotificationApi {
     }
 
     @NonNull
-    @Description("Resident: your notifications (bookings confirmed, rejected or cancelled by the organization, reminders "
+    @Description("Resident, or community worker (about the bookings you made for households without an account): your notifications (bookings confirmed, rejected or cancelled by the organization, reminders "
             + "24 h before a slot, feedback answered or resolved, service records awaiting your confirmation), newest first.")
     public NotificationConnection notifications(@Source Me me,
             @Name("first") @Description("How many (at most 100, default 20).") Integer first,
@@ -39,14 +39,14 @@ public class NotificationApi {
     }
 
     @Mutation("markNotificationsRead")
-    @Description("Resident: mark your notifications read. Returns those of the ids that are yours.")
+    @Description("Resident or community worker: mark your notifications read. Returns those of the ids that are yours.")
     public List<Notification> markNotificationsRead(
             @Name("input") @Description("The notifications to mark.") @NonNull MarkNotificationsRead input) {
         return notifications.markRead(input.ids());
     }
 
     @Subscription("myNotifications")
-    @Description("Resident: your notifications as they are committed (any instance); only yours. Authorize the websocket "
+    @Description("Resident or community worker: your notifications as they are committed (any instance); only yours. Authorize the websocket "
             + "with the token (Authorization header, or in the connection_init payload).")
     public Multi<Notification> myNotifications() {
         return notifications.stream();

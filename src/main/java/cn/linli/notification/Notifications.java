@@ -114,9 +114,12 @@ public class Notifications {
         return webhookUrl.filter(url -> !url.isBlank()).isPresent() ? "PENDING" : "OFF";
     }
 
-    /** The calling resident's notifications, newest first. */
+    /**
+     * The caller's notifications, newest first: a resident's, or a community worker's (what happened to the bookings
+     * they made for households without an account, who have nobody else to tell).
+     */
     public NotificationConnection mine(Integer first, String after, Boolean unreadOnly) {
-        caller.requireRole(Caller.RESIDENT);
+        caller.requireAnyRole(Caller.RESIDENT, Caller.COMMUNITY_WORKER);
         String subject = caller.subject();
         List<String> where = new ArrayList<>(List.of("n.resident_subject = :subject"));
         if (Boolean.TRUE.equals(unreadOnly)) {
@@ -138,7 +141,7 @@ public class Notifications {
      */
     @Transactional
     public List<Notification> markRead(List<String> ids) {
-        caller.requireRole(Caller.RESIDENT);
+        caller.requireAnyRole(Caller.RESIDENT, Caller.COMMUNITY_WORKER);
         String subject = caller.subject();
         if (ids == null || ids.isEmpty()) {
             throw new ValidationException("input.ids", "error.input.required");
@@ -163,7 +166,7 @@ public class Notifications {
      * it is passed on only when it is the subscriber's (checked again against the row as it is read).
      */
     public Multi<Notification> stream() {
-        caller.requireRole(Caller.RESIDENT);
+        caller.requireAnyRole(Caller.RESIDENT, Caller.COMMUNITY_WORKER);
         String subject = caller.subject();
         Language language = Language.current();
         return events.of(subject).onOverflow().buffer(EVENT_BUFFER)
@@ -193,9 +196,9 @@ public class Notifications {
                 + "FROM notification r WHERE r.entity_type = 'Booking' AND r.entity_id = b.id AND r.kind = 'BOOKING_REMINDER')";
         // the residents' locks (see notify), in one order on every instance
         sql.rows("SELECT count(*) AS locked FROM (SELECT pg_advisory_xact_lock(:space, h) FROM (SELECT DISTINCT "
-                + "hashtext(b.resident_subject) AS h " + due + " ORDER BY h) AS residents) AS locks", Map.of("space", LOCK_SPACE));
+                + "hashtext(" + cn.linli.booking.BookingService.RECIPIENT_SQL + ") AS h " + due + " ORDER BY h) AS residents) AS locks", Map.of("space", LOCK_SPACE));
         List<Row> written = sql.rows("INSERT INTO notification (resident_subject, kind, entity_type, entity_id, params, push_status) "
-                + "SELECT b.resident_subject, 'BOOKING_REMINDER', 'Booking', b.id, jsonb_build_object('title', l.title, 'slot', "
+                + "SELECT " + cn.linli.booking.BookingService.RECIPIENT_SQL + ", 'BOOKING_REMINDER', 'Booking', b.id, jsonb_build_object('title', l.title, 'slot', "
                 + "to_char(b.slot_start AT TIME ZONE 'Asia/Shanghai', " + SLOT + ")), :push " + due + " ORDER BY b.id "
                 + "ON CONFLICT (entity_type, entity_id, kind) WHERE kind = 'BOOKING_REMINDER' DO NOTHING "
                 + "RETURNING id, resident_subject", Map.of("push", pushStatus()));

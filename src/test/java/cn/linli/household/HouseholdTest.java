@@ -398,9 +398,69 @@ class HouseholdTest {
         // confirmed: no longer unserved; completed, still served within the week
         assertEquals("80–89", GraphQL.as(Bookings.OWNER).data(CONFIRM_AS_ORGANIZATION, Map.of("id", booking))
                 .getString("confirmBooking.beneficiary.ageBand"));
+        // she has no account to be told on: the worker who booked for her is told, nobody else
+        JsonPath told = GraphQL.as(WORKER).data(WORKER_NOTIFICATIONS);
+        assertEquals(List.of("BOOKING_CONFIRMED"), told.getList("me.notifications.edges.findAll { it.node.entityId == '"
+                + booking + "' }.node.kind"));
+        assertTrue(told.getString("me.notifications.edges[0].node.title").length() > 0);
+        assertEquals(0, fixtures.id("SELECT count(*) FROM notification WHERE resident_subject LIKE 'offline-household-%'"));
+        assertEquals("FORBIDDEN", code(GraphQL.as(OFFICIAL), WORKER_NOTIFICATIONS, Map.of()), "officials have no inbox");
         fixtures.execute("UPDATE booking SET slot_start = now() - interval '2 hours' WHERE id = " + booking);
         Bookings.act(Bookings.OWNER, "completeBooking", booking, null);
         assertFalse(GraphQL.as(WORKER).data(UNSERVED, week).getList("unservedResidents.memberId").contains(neighbour));
+    }
+
+    static final String WORKER_NOTIFICATIONS = "{ me { notifications(first: 50) { edges { node { id kind entityId title } } } } }";
+
+    @Test
+    void aWorkerBooksForAResidentWithAnAccountByTheAccountAndTheResidentIsTold() {
+        String subject = "hh-self-" + java.util.UUID.randomUUID();
+        GraphQL resident = GraphQL.as(Tokens.of(subject, "resident"));
+        String self = resident.data(ADD, Map.of("input", member("孙大爷", "本人", thisYear() - 78, COMMUNITY)))
+                .getString("addHouseholdMember.members[0].id");
+        GraphQL.as(WORKER).data(VERIFY, Map.of("input", verification(self, "LIVING_ALONE", "HOME_VISIT", null,
+                LocalDate.now(Bookings.CHINA).plusMonths(3))));
+        String service = Bookings.openService(fixtures.organizationA(), "独居老人陪诊", 5,
+                Map.of("minAge", 60, "targetGroups", List.of("LIVING_ALONE")));
+        Map<String, Object> input = onBehalf(null, service, Bookings.slot(2, 10));
+        input.remove("householdMemberId");
+        input.put("residentSubject", subject);
+
+        // both, or neither, of the two ways to say whom: VALIDATION; a worker elsewhere, or an account without a household
+        // here: NOT_FOUND, as for an account never seen
+        Map<String, Object> both = new HashMap<>(input);
+        both.put("householdMemberId", self);
+        assertEquals("input.householdMemberId", field(GraphQL.as(WORKER), ON_BEHALF, Map.of("input", both)));
+        Map<String, Object> neither = new HashMap<>(input);
+        neither.remove("residentSubject");
+        assertEquals("input.residentSubject", field(GraphQL.as(WORKER), ON_BEHALF, Map.of("input", neither)));
+        assertEquals("NOT_FOUND", code(GraphQL.as(OTHER_WORKER), ON_BEHALF, Map.of("input", input)));
+        Map<String, Object> stranger = new HashMap<>(input);
+        stranger.put("residentSubject", "hh-nobody-" + java.util.UUID.randomUUID());
+        assertEquals("input.residentSubject", field(GraphQL.as(WORKER), ON_BEHALF, Map.of("input", stranger)));
+        assertEquals("NOT_FOUND", code(GraphQL.as(WORKER), ON_BEHALF, Map.of("input", stranger)));
+
+        // a household without a 本人 member: VALIDATION saying so
+        String otherSubject = "hh-noself-" + java.util.UUID.randomUUID();
+        GraphQL.as(Tokens.of(otherSubject, "resident")).data(ADD, Map.of("input", member("小孙", "儿子", thisYear() - 8, COMMUNITY)));
+        Map<String, Object> noSelf = new HashMap<>(input);
+        noSelf.put("residentSubject", otherSubject);
+        assertEquals("VALIDATION", code(GraphQL.as(WORKER), ON_BEHALF, Map.of("input", noSelf)));
+
+        JsonPath booked = GraphQL.as(WORKER).data(ON_BEHALF, Map.of("input", input));
+        String booking = booked.getString("bookOnBehalf.id");
+        assertTrue(booked.getBoolean("bookOnBehalf.beneficiary.eligible"), "eligible by the verified group");
+        assertEquals(subject, fixtures.string("SELECT resident_subject FROM booking WHERE id = " + booking));
+        assertEquals(self, fixtures.string("SELECT beneficiary_member_id FROM booking WHERE id = " + booking));
+        assertEquals(booking, resident.data("{ me { bookings { edges { node { id bookedOnBehalf } } } } }")
+                .getString("me.bookings.edges[0].node.id"));
+
+        // the organization confirms: the resident is told, not the worker
+        GraphQL.as(Bookings.OWNER).data(CONFIRM_AS_ORGANIZATION, Map.of("id", booking));
+        assertEquals(List.of("BOOKING_CONFIRMED"), resident.data(WORKER_NOTIFICATIONS)
+                .getList("me.notifications.edges.findAll { it.node.entityId == '" + booking + "' }.node.kind"));
+        assertEquals(List.of(), GraphQL.as(WORKER).data(WORKER_NOTIFICATIONS)
+                .getList("me.notifications.edges.findAll { it.node.entityId == '" + booking + "' }.node.kind"));
     }
 
     @Test
