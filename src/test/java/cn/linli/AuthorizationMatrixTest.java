@@ -362,8 +362,8 @@ class AuthorizationMatrixTest {
                     EnumSet.of(STAFF, OWNER, OFFICIAL), "FORBIDDEN"),
             field("Query.myServiceDeliveries", "{ myServiceDeliveries { edges { node { id } } } }", w -> Map.of(),
                     "myServiceDeliveries", RESIDENTS, "FORBIDDEN"),
-            field("Query.unservedResidents", "{ unservedResidents(regionCode: \"990100001001\", group: LIVING_ALONE) { memberId } }",
-                    w -> Map.of(), "unservedResidents", EnumSet.of(OFFICIAL, COMMUNITY_WORKER), "FORBIDDEN"),
+            field("Query.unservedResidents", "{ unservedResidents(regionCode: \"990100001001\", group: LIVING_ALONE) { edges { node { memberId } } } }",
+                    w -> Map.of(), "unservedResidents.edges", EnumSet.of(OFFICIAL, COMMUNITY_WORKER), "FORBIDDEN"),
             // fields of objects
             field("Organization.members", "query($o: ID) { organization(id: $o) { members { subject } } }", w -> Map.of("o", w.orgA),
                     "organization.members", EnumSet.of(STAFF, OWNER, OFFICIAL), "FORBIDDEN"),

@@ -29,12 +29,15 @@ public class HouseholdApi {
     @Query("unservedResidents")
     @NonNull
     @Description("Community workers serving the region and officials over it: verified members of a group with no confirmed "
-            + "or completed service in the last days (default 7, at most 366), at most 500. Names for the region's workers only.")
-    public List<UnservedResident> unservedResidents(
+            + "or completed service in the last days (default 7, at most 366), by region code then member, a page at a time. "
+            + "Names for the region's workers only.")
+    public UnservedResidentConnection unservedResidents(
             @Name("regionCode") @Description("A region; its whole subtree is searched.") @NonNull String regionCode,
             @Name("group") @Description("The verified target group.") @NonNull TargetGroup group,
-            @Name("days") @Description("The period, in days (default 7).") Integer days) {
-        return households.unserved(regionCode, group, days);
+            @Name("days") @Description("The period, in days (default 7).") Integer days,
+            @Name("first") @Description("How many (at most 100, default 20).") Integer first,
+            @Name("after") @Description("The cursor after which the page starts.") String after) {
+        return households.unserved(regionCode, group, days, first, after);
     }
 
     @Mutation("addHouseholdMember")

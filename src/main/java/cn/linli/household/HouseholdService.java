@@ -5,6 +5,8 @@ import cn.linli.catalog.TargetGroup;
 import cn.linli.common.Caller;
 import cn.linli.common.Ids;
 import cn.linli.common.Inputs;
+import cn.linli.common.KeysetQuery;
+import cn.linli.common.Paging;
 import cn.linli.common.InvalidStateException;
 import cn.linli.common.NotFoundException;
 import cn.linli.common.Row;
@@ -213,7 +215,7 @@ public class HouseholdService {
      * the last {@code days} days or later. For community workers serving the region and officials over it; personal data
      * (name, birth year, phone) only for rows in a region the caller serves as a worker.
      */
-    public List<UnservedResident> unserved(String regionCode, TargetGroup group, Integer days) {
+    public UnservedResidentConnection unserved(String regionCode, TargetGroup group, Integer days, Integer first, String after) {
         caller.requireAuthenticated();
         if (!caller.hasRole(Caller.COMMUNITY_WORKER) && !caller.hasRole(Caller.OFFICIAL)) {
             caller.requireRole(Caller.COMMUNITY_WORKER);
@@ -232,22 +234,29 @@ public class HouseholdService {
         params.put("group", group.name());
         params.put("days", period);
         params.put("subject", worker ? caller.subject() : "");
-        return sql.rows("SELECT m.id, m.name, m.birth_year, m.phone, r.code, h.owner_subject, v.expires_on, "
+        KeysetQuery.Page page = BY_REGION_THEN_MEMBER.fetch(sql, "SELECT m.id, m.name, m.birth_year, m.phone, r.code, "
+                + "h.owner_subject, v.expires_on, "
                 + "EXISTS (SELECT 1 FROM community_worker_appointment a JOIN region w ON w.id = a.region_id "
                 + "WHERE a.subject = :subject AND a.revoked_at IS NULL AND r.path @> ARRAY[CAST(w.code AS text)]) AS served "
                 + "FROM target_group_verification v JOIN household_member m ON m.id = v.member_id AND m.removed_at IS NULL "
-                + "JOIN household h ON h.id = m.household_id JOIN region r ON r.id = h.region_id "
-                + "WHERE v.group_code = :group AND v.revoked_at IS NULL "
-                + "AND v.expires_on >= CAST(now() AT TIME ZONE 'Asia/Shanghai' AS date) AND r.path @> ARRAY[CAST(:code AS text)] "
-                + "AND NOT EXISTS (SELECT 1 FROM booking b WHERE b.beneficiary_member_id = m.id "
-                + "AND b.status IN ('CONFIRMED', 'COMPLETED') AND b.slot_start >= now() - make_interval(days => :days)) "
-                + "ORDER BY r.code, m.id LIMIT 500", params).stream().map(row -> {
-                    boolean served = worker && row.bool("served");
-                    return new UnservedResident(row.string("id"), row.string("code"), group, row.date("expires_on"),
-                            row.string("owner_subject") != null, served ? row.string("name") : null,
-                            served ? row.intValue("birth_year") : null, served ? row.string("phone") : null);
-                }).toList();
+                + "JOIN household h ON h.id = m.household_id JOIN region r ON r.id = h.region_id",
+                List.of("v.group_code = :group AND v.revoked_at IS NULL",
+                        "v.expires_on >= CAST(now() AT TIME ZONE 'Asia/Shanghai' AS date) AND r.path @> ARRAY[CAST(:code AS text)]",
+                        "NOT EXISTS (SELECT 1 FROM booking b WHERE b.beneficiary_member_id = m.id "
+                                + "AND b.status IN ('CONFIRMED', 'COMPLETED') AND b.slot_start >= now() - make_interval(days => :days))"),
+                params, after, Paging.pageSize(first));
+        return new UnservedResidentConnection(page.edges((cursor, row) -> {
+            boolean served = worker && row.bool("served");
+            return new UnservedResidentConnection.UnservedResidentEdge(cursor, new UnservedResident(row.string("id"),
+                    row.string("code"), group, row.date("expires_on"), row.string("owner_subject") != null,
+                    served ? row.string("name") : null, served ? row.intValue("birth_year") : null,
+                    served ? row.string("phone") : null));
+        }), page.pageInfo(after != null));
     }
+
+    /** The weekly list walks the region tree community by community (codes sort by the tree), members in order. */
+    private static final KeysetQuery BY_REGION_THEN_MEMBER = new KeysetQuery("unservedResidents",
+            List.of(new KeysetQuery.Key("r.code", "text"), new KeysetQuery.Key("m.id", "bigint")), false);
 
     // ---- for other contexts (booking): named reads ----
 

@@ -342,8 +342,11 @@ class HouseholdTest {
 
     static final String ON_BEHALF = "mutation($input: BookOnBehalfInput!) { bookOnBehalf(input: $input) "
             + "{ id status contactPhone bookedOnBehalf beneficiary { name age eligible } } }";
-    static final String UNSERVED = "query($r: String!, $g: TargetGroup!, $d: Int) { unservedResidents(regionCode: $r, group: $g, "
-            + "days: $d) { memberId regionCode group hasAccount name birthYear } }";
+    static final String UNSERVED = "query($r: String!, $g: TargetGroup!, $d: Int, $after: String) { unservedResidents(regionCode: $r, group: $g, "
+            + "days: $d, first: 100, after: $after) { edges { node { memberId regionCode group hasAccount name birthYear } } "
+            + "pageInfo { hasNextPage endCursor } } }";
+    static final String UNSERVED_PAGE = "query($r: String!, $g: TargetGroup!, $after: String) { unservedResidents(regionCode: $r, "
+            + "group: $g, first: 1, after: $after) { edges { node { memberId } } pageInfo { hasNextPage endCursor } } }";
 
     static Map<String, Object> onBehalf(String memberId, String service, String slot) {
         Map<String, Object> input = new HashMap<>();
@@ -367,12 +370,25 @@ class HouseholdTest {
         // the weekly list: the worker sees her name, the official over the district sees her id only
         Map<String, Object> week = new HashMap<>(Map.of("r", COMMUNITY, "g", "LIVING_ALONE", "d", 7));
         JsonPath listed = GraphQL.as(WORKER).data(UNSERVED, week);
-        assertTrue(listed.getList("unservedResidents.memberId").contains(neighbour));
-        assertEquals("周奶奶", listed.getString("unservedResidents.find { it.memberId == '" + neighbour + "' }.name"));
-        assertFalse(listed.getBoolean("unservedResidents.find { it.memberId == '" + neighbour + "' }.hasAccount"));
+        assertTrue(listed.getList("unservedResidents.edges.node.memberId").contains(neighbour));
+        assertEquals("周奶奶", listed.getString("unservedResidents.edges.node.find { it.memberId == '" + neighbour + "' }.name"));
+        assertFalse(listed.getBoolean("unservedResidents.edges.node.find { it.memberId == '" + neighbour + "' }.hasAccount"));
         JsonPath official = GraphQL.as(OFFICIAL).data(UNSERVED, Map.of("r", "990100", "g", "LIVING_ALONE"));
-        assertTrue(official.getList("unservedResidents.memberId").contains(neighbour));
-        assertNull(official.get("unservedResidents.find { it.memberId == '" + neighbour + "' }.name"), "no names for officials");
+        assertTrue(official.getList("unservedResidents.edges.node.memberId").contains(neighbour));
+        assertNull(official.get("unservedResidents.edges.node.find { it.memberId == '" + neighbour + "' }.name"), "no names for officials");
+        // a page at a time, by region then member: walking pages of one gives the whole list, each member once
+        List<Object> walked = new java.util.ArrayList<>();
+        String cursor = null;
+        do {
+            Map<String, Object> variables = new HashMap<>(Map.of("r", "990100", "g", "LIVING_ALONE"));
+            variables.put("after", cursor);
+            JsonPath page = GraphQL.as(OFFICIAL).data(UNSERVED_PAGE, variables);
+            walked.addAll(page.getList("unservedResidents.edges.node.memberId"));
+            cursor = page.getBoolean("unservedResidents.pageInfo.hasNextPage") ? page.getString("unservedResidents.pageInfo.endCursor") : null;
+        } while (cursor != null);
+        assertEquals(official.getList("unservedResidents.edges.node.memberId"), walked);
+        assertTrue(walked.size() > 1, "more than one page: " + walked);
+        assertEquals("after", field(GraphQL.as(OFFICIAL), UNSERVED_PAGE, Map.of("r", "990100", "g", "LIVING_ALONE", "after", "forged")));
         assertEquals("FORBIDDEN", code(GraphQL.as(OTHER_WORKER), UNSERVED, week));
         assertEquals("FORBIDDEN", code(GraphQL.as(OTHER_OFFICIAL), UNSERVED, week));
         assertEquals("FORBIDDEN", code(GraphQL.as(FAMILY), UNSERVED, week));
@@ -407,7 +423,7 @@ class HouseholdTest {
         assertEquals("FORBIDDEN", code(GraphQL.as(OFFICIAL), WORKER_NOTIFICATIONS, Map.of()), "officials have no inbox");
         fixtures.execute("UPDATE booking SET slot_start = now() - interval '2 hours' WHERE id = " + booking);
         Bookings.act(Bookings.OWNER, "completeBooking", booking, null);
-        assertFalse(GraphQL.as(WORKER).data(UNSERVED, week).getList("unservedResidents.memberId").contains(neighbour));
+        assertFalse(GraphQL.as(WORKER).data(UNSERVED, week).getList("unservedResidents.edges.node.memberId").contains(neighbour));
     }
 
     static final String WORKER_NOTIFICATIONS = "{ me { notifications(first: 50) { edges { node { id kind entityId title } } } } }";

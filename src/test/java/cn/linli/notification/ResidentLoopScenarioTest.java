@@ -52,8 +52,8 @@ class ResidentLoopScenarioTest {
     static final String OFFLINE = "mutation($input: RegisterResidentOfflineInput!) { registerResidentOffline(input: $input) "
             + "{ members { id } } }";
     static final String ON_BEHALF = "mutation($input: BookOnBehalfInput!) { bookOnBehalf(input: $input) { id bookedOnBehalf } }";
-    static final String UNSERVED = "query($r: String!, $g: TargetGroup!) { unservedResidents(regionCode: $r, group: $g, days: 7) "
-            + "{ memberId name } }";
+    static final String UNSERVED = "query($r: String!, $g: TargetGroup!) { unservedResidents(regionCode: $r, group: $g, days: 7, first: 100) "
+            + "{ edges { node { memberId name } } } }";
     static final String NOTIFICATIONS = "{ me { notifications(first: 50) { unreadCount edges { node { id kind entityType entityId title } } } } }";
     static final String SUBMIT = "mutation($input: SubmitFeedbackInput!) { submitFeedback(input: $input) { id handlingRegionCode } }";
     static final String ESCALATE = "mutation($id: ID!, $reason: String!) { escalateFeedback(input: {id: $id, reason: $reason}) "
@@ -139,12 +139,12 @@ class ResidentLoopScenarioTest {
             GraphQL.as(worker).data(VERIFY, Map.of("input", Map.of("memberId", neighbour, "group", "LIVING_ALONE",
                     "evidenceType", "HOME_VISIT", "expiresOn", expiry.toString())));
             Map<String, Object> week = Map.of("r", COMMUNITY, "g", "LIVING_ALONE");
-            assertTrue(GraphQL.as(worker).data(UNSERVED, week).getList("unservedResidents.memberId").contains(neighbour));
+            assertTrue(GraphQL.as(worker).data(UNSERVED, week).getList("unservedResidents.edges.node.memberId").contains(neighbour));
             String proxy = GraphQL.as(worker).data(ON_BEHALF, Map.of("input", Map.of("householdMemberId", neighbour,
                     "serviceId", meal, "slotStart", Bookings.slot(3, 11), "idempotencyKey", UUID.randomUUID().toString())))
                     .getString("bookOnBehalf.id");
             GraphQL.as(Bookings.OWNER).data(CONFIRM, Map.of("id", proxy));
-            assertFalse(GraphQL.as(worker).data(UNSERVED, week).getList("unservedResidents.memberId").contains(neighbour));
+            assertFalse(GraphQL.as(worker).data(UNSERVED, week).getList("unservedResidents.edges.node.memberId").contains(neighbour));
             assertEquals(List.of("BOOKING_CONFIRMED"), GraphQL.as(worker).data(NOTIFICATIONS)
                     .getList("me.notifications.edges.findAll { it.node.entityType == 'Booking' && it.node.entityId == '" + proxy + "' }.node.kind"),
                     "the worker who booked for her is told");
