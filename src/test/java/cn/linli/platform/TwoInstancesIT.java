@@ -171,4 +171,42 @@ class TwoInstancesIT {
         assertTrue(seen.contains(made), "instance B sees instance A's booking");
     }
 
+    @Test
+    void aNotificationWrittenThroughOneInstanceReachesItsResidentSubscribedOnTheOther() throws Exception {
+        String staff = DemoIdentity.token("demo-org-staff", Set.of("org_staff"), Duration.ofMinutes(10));
+        String organization = graphql(URLS.get(0), staff, "{ me { organizations { organization { id } } } }", Map.of()).jsonPath()
+                .getString("data.me.organizations[0].organization.id");
+        Map<String, Object> chosen = graphql(URLS.get(0), null, "query($o: ID) { services(filter: {regionCode: \"620103\", "
+                + "organizationId: $o}, first: 100) { edges { node { id eligibility { minAge maxAge targetGroups } } } } }",
+                Map.of("o", organization)).jsonPath().<Map<String, Object>>getList("data.services.edges.node").stream()
+                .filter(s -> ((Map<?, ?>) s.get("eligibility")).get("maxAge") == null
+                        && ((List<?>) ((Map<?, ?>) s.get("eligibility")).get("targetGroups")).isEmpty())
+                .findFirst().orElseThrow();
+        String service = (String) chosen.get("id");
+        LocalDate day = LocalDate.now(ZoneId.of("Asia/Shanghai")).plusDays(4);
+        String slot = graphql(URLS.get(1), null, "query($id: ID!, $d: Date!) { service(id: $id) { availability(from: $d, to: $d) "
+                + "{ start free } } }", Map.of("id", service, "d", day.toString())).jsonPath()
+                .getString("data.service.availability.find { it.free > 0 }.start");
+        String resident = DemoIdentity.token("two-instances-told-" + UUID.randomUUID(), Set.of("resident"), Duration.ofMinutes(10));
+        String booking = graphql(URLS.get(0), resident, "mutation($input: BookServiceInput!) { bookService(input: $input) { id } }",
+                Map.of("input", Map.of("serviceId", service, "slotStart", slot, "forSelf", true, "beneficiary", Map.of("age", 80),
+                        "contactPhone", "0931-1234567", "idempotencyKey", UUID.randomUUID().toString()))).jsonPath()
+                .getString("data.bookService.id");
+
+        io.vertx.core.Vertx vertx = io.vertx.core.Vertx.vertx();
+        try {
+            var messages = cn.linli.testing.Subscriptions.open(vertx, java.net.URI.create(URLS.get(1)), resident,
+                    "subscription { myNotifications { kind entityType entityId } }");
+            Thread.sleep(1000); // the subscribe message is sent; let instance B register the subscriber before the cause
+            assertEquals("CONFIRMED", graphql(URLS.get(0), staff, "mutation($id: ID!) { confirmBooking(input: {id: $id}) { status } }",
+                    Map.of("id", booking)).jsonPath().getString("data.confirmBooking.status"), "confirmed through instance A");
+            io.vertx.core.json.JsonObject next = messages.poll(20, java.util.concurrent.TimeUnit.SECONDS);
+            assertTrue(next != null && "next".equals(next.getString("type")), "a notification through instance B: " + next);
+            io.vertx.core.json.JsonObject told = next.getJsonObject("payload").getJsonObject("data").getJsonObject("myNotifications");
+            assertEquals("BOOKING_CONFIRMED", told.getString("kind"));
+            assertEquals(booking, told.getString("entityId"));
+        } finally {
+            vertx.close().toCompletionStage().toCompletableFuture().get(10, java.util.concurrent.TimeUnit.SECONDS);
+        }
+    }
 }
