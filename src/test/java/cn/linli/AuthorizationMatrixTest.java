@@ -205,6 +205,7 @@ class AuthorizationMatrixTest {
             row("registerOrganization", ORG_STAFF_ROLE, "VALIDATION", w -> Console.registration("", Console.newCreditCode())),
             row("updateOrganization", Set.of(OWNER), "CONFLICT", w -> map("id", w.orgA, "version", -1, "name", "x")),
             row("verifyOrganization", Set.of(OFFICIAL), "VALIDATION", w -> map("id", w.orgA, "reason", " ")),
+            row("rejectOrganization", Set.of(OFFICIAL), "VALIDATION", w -> map("id", w.orgA, "reason", " ")),
             row("suspendOrganization", Set.of(OFFICIAL), "VALIDATION", w -> map("id", w.orgA, "reason", " ")),
             row("reinstateOrganization", Set.of(OFFICIAL), "VALIDATION", w -> map("id", w.orgA, "reason", " ")),
             row("setOrganizationRating", Set.of(OFFICIAL), "VALIDATION",
@@ -365,6 +366,9 @@ class AuthorizationMatrixTest {
             field("Query.unservedResidents", "{ unservedResidents(regionCode: \"990100001001\", group: LIVING_ALONE) { edges { node { memberId } } } }",
                     w -> Map.of(), "unservedResidents.edges", EnumSet.of(OFFICIAL, COMMUNITY_WORKER), "FORBIDDEN"),
             // fields of objects
+            // an active organization's reason is null: what it protects is the answer without an error
+            field("Organization.statusReason", "query($o: ID!) { organization(id: $o) { id statusReason } }", w -> Map.of("o", w.orgA),
+                    "organization", EnumSet.of(STAFF, OWNER, OFFICIAL), "FORBIDDEN"),
             field("Organization.members", "query($o: ID) { organization(id: $o) { members { subject } } }", w -> Map.of("o", w.orgA),
                     "organization.members", EnumSet.of(STAFF, OWNER, OFFICIAL), "FORBIDDEN"),
             field("Organization.bookings", "query($o: ID) { organization(id: $o) { bookings { edges { node { id } } } } }",

@@ -52,13 +52,34 @@ public class OrganizationApi {
     Caller caller;
 
     @Query("organizations")
-    @Description("Active organizations, best rated first. `first` is at most 100.")
+    @Description("Active organizations, best rated first (filter.status: other states for officials over the region). "
+            + "`first` is at most 100.")
     @NonNull
     public OrganizationConnection organizations(@Name("filter") OrganizationFilter filter, @Name("first") Integer first,
             @Name("after") String after) {
         int pageSize = Paging.pageSize(first);
-        List<String> where = new ArrayList<>(List.of(OrganizationStatus.SHOWS_SERVICES_SQL));
+        List<String> where = new ArrayList<>();
         Map<String, Object> params = new HashMap<>();
+        OrganizationStatus status = filter == null ? null : filter.status();
+        if (status == null) {
+            where.add(OrganizationStatus.SHOWS_SERVICES_SQL);
+        } else {
+            where.add("o.status = :status");
+            params.put("status", status.name());
+            if (!status.showsServices()) {
+                // a work queue: only within the official's jurisdiction
+                String scopeCode = filter.regionCode() != null ? filter.regionCode()
+                        : access.jurisdiction().map(Access.Jurisdiction::regionCode).orElse(null);
+                if (scopeCode == null) {
+                    caller.requireRole(Caller.OFFICIAL);
+                    throw new ForbiddenException("error.outsideJurisdiction");
+                }
+                Region scope = regions.require(scopeCode, "filter.regionCode");
+                access.requireOfficialOver(scope.id());
+                where.add("o.region_id IN (SELECT r.id FROM region r WHERE r.path @> ARRAY[CAST(:scopeCode AS text)])");
+                params.put("scopeCode", scope.code());
+            }
+        }
         if (filter != null) {
             Keyword keyword = Keyword.parse(filter.keyword(), "filter.keyword");
             if (keyword != null) {
@@ -115,6 +136,23 @@ public class OrganizationApi {
                     .add(new Member(row.string("subject"), MemberRole.valueOf(row.string("role")), row.dateTime("added_at")));
         }
         return organizations.stream().map(o -> byOrganization.getOrDefault(o.id(), List.of())).toList();
+    }
+
+    @Description("Why it was rejected, barred or deregistered, as the official wrote it: for the organization's own members "
+            + "and the officials of its region (others: FORBIDDEN). Null while nothing was decided against it.")
+    public List<String> statusReason(@Source List<Organization> organizations) {
+        for (Organization organization : organizations) {
+            if (access.membership(Long.parseLong(organization.id())).isEmpty() && !access.governs(organization.regionId())) {
+                caller.requireAuthenticated();
+                throw new ForbiddenException("error.notMember");
+            }
+        }
+        Map<String, String> byOrganization = new HashMap<>();
+        for (var row : sql.rows("SELECT id, status_reason FROM organization WHERE id IN (:ids)",
+                Map.of("ids", organizations.stream().map(o -> Long.parseLong(o.id())).toList()))) {
+            byOrganization.put(row.string("id"), row.string("status_reason"));
+        }
+        return organizations.stream().map(o -> byOrganization.get(o.id())).toList();
     }
 
     @Description("A member of an organization.")

@@ -151,6 +151,14 @@ public class OrganizationMutations {
         return decide(input, "verifyOrganization", Set.of(OrganizationStatus.PENDING), OrganizationStatus.ACTIVE);
     }
 
+    @Mutation("rejectOrganization")
+    @Transactional
+    @Description("Official of the organization's region: reject a PENDING registration (→ REJECTED) with the reason, which "
+            + "the organization's members see as statusReason. Not PENDING: INVALID_STATE.")
+    public Organization rejectOrganization(@Name("input") @NonNull OrganizationInputs.Decision input) {
+        return decide(input, "rejectOrganization", Set.of(OrganizationStatus.PENDING), OrganizationStatus.REJECTED);
+    }
+
     @Mutation("suspendOrganization")
     @Transactional
     @Description("Official of the organization's region: suspend an ACTIVE (or BARRED) organization; its services leave search at once.")

@@ -72,6 +72,62 @@ class OrganizationLifecycleTest {
         assertTrue(Console.searchable("新中心长者午餐"), "and come back on reinstatement");
     }
 
+    static final String QUEUE = "query($status: OrganizationStatus, $r: String) { organizations(filter: {status: $status, "
+            + "regionCode: $r}, first: 100) { edges { node { id status } } } }";
+
+    static List<String> queue(String token, String status, String region) {
+        Map<String, Object> variables = new java.util.HashMap<>();
+        variables.put("status", status);
+        variables.put("r", region);
+        return GraphQL.as(token).data(QUEUE, variables).getList("organizations.edges.node.id");
+    }
+
+    static String queueError(String token, String status, String region) {
+        Map<String, Object> variables = new java.util.HashMap<>();
+        variables.put("status", status);
+        variables.put("r", region);
+        return token == null ? GraphQL.code(GraphQL.anonymous().error(QUEUE, variables)) : GraphQL.code(GraphQL.as(token).error(QUEUE, variables));
+    }
+
+    @Test
+    void officialsSeeRegistrationsWaitingInTheirJurisdictionAndRejectThemWithAReason() {
+        String founder = Tokens.of("founder-rejected", "org_staff");
+        String id = GraphQL.as(founder).data(Console.REGISTER, Map.of("input", Console.registration("待审社工服务站",
+                Console.newCreditCode()))).getString("registerOrganization.id");
+
+        // the work queue: the official over the region sees it; another district's official lists their own district only
+        assertTrue(queue(OFFICIAL, "PENDING", null).contains(id));
+        assertTrue(queue(OFFICIAL, "PENDING", "990300001001").contains(id));
+        assertFalse(queue(OTHER_OFFICIAL, "PENDING", null).contains(id));
+        assertEquals("FORBIDDEN", queueError(OTHER_OFFICIAL, "PENDING", "990300001001"));
+        assertEquals("FORBIDDEN", queueError(founder, "PENDING", null));
+        assertEquals("FORBIDDEN", queueError(Tokens.of("resident-queue", "resident"), "PENDING", "990300001001"));
+        assertEquals("UNAUTHENTICATED", queueError(null, "PENDING", "990300001001"));
+        assertFalse(queue(founder, null, null).contains(id), "the public list shows active organizations only");
+
+        // rejecting needs a reason, the right official and a PENDING registration
+        String reject = Console.DECIDE.formatted("rejectOrganization");
+        Map<String, Object> blank = GraphQL.as(OFFICIAL).error(reject, Map.of("id", id, "reason", "  "));
+        assertEquals("VALIDATION", GraphQL.code(blank));
+        assertEquals("input.reason", GraphQL.field(blank));
+        assertEquals("FORBIDDEN", GraphQL.code(GraphQL.as(OTHER_OFFICIAL).error(reject, Map.of("id", id, "reason", "材料不全"))));
+        assertEquals("FORBIDDEN", GraphQL.code(GraphQL.as(founder).error(reject, Map.of("id", id, "reason", "材料不全"))));
+        assertEquals("REJECTED", GraphQL.as(OFFICIAL).data(reject, Map.of("id", id, "reason", "登记证书与名称不符"))
+                .getString("rejectOrganization.status"));
+        assertEquals("INVALID_STATE", GraphQL.code(GraphQL.as(OFFICIAL).error(reject, Map.of("id", id, "reason", "again"))));
+        assertEquals("INVALID_STATE", GraphQL.code(GraphQL.as(OFFICIAL).error(Console.DECIDE.formatted("verifyOrganization"),
+                Map.of("id", id, "reason", "ok"))), "a rejected registration is not verified later");
+        assertEquals(1, fixtures.id("SELECT count(*) FROM audit_entry WHERE action = 'rejectOrganization' AND entity_id = '" + id + "'"));
+
+        // it leaves the queue, is listed as REJECTED, and its members read why
+        assertFalse(queue(OFFICIAL, "PENDING", null).contains(id));
+        assertTrue(queue(OFFICIAL, "REJECTED", null).contains(id));
+        assertEquals("登记证书与名称不符", GraphQL.as(founder).data("query($id: ID!) { organization(id: $id) { status statusReason } }",
+                Map.of("id", id)).getString("organization.statusReason"));
+        assertEquals("NOT_FOUND", GraphQL.code(GraphQL.anonymous().error("query($id: ID!) { organization(id: $id) { id } }",
+                Map.of("id", id))));
+    }
+
     @Test
     void creditCodesAreCheckedAndUnique() {
         String founder = Tokens.of("founder-2", "org_staff");
