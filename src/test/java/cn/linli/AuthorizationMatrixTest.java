@@ -328,6 +328,9 @@ class AuthorizationMatrixTest {
     static final Set<Who> EMPTY_AUDIT = EnumSet.of(STAFF, OTHER_ORG_OWNER, REMOVED_MEMBER, OTHER_REGION_OFFICIAL);
     static final Set<Who> EVALUATION_INSIDERS = EnumSet.of(OFFICIAL, STAFF, OWNER, ASSIGNED_EVALUATOR);
 
+    /** Public queries whose row asks with a filter that makes them an official's work queue (a stage before PUBLISHED). */
+    static final Set<String> PUBLIC_UNLESS_FILTERED = Set.of("Query.evaluationCycles");
+
     static final List<FieldRow> FIELDS = List.of(
             field("Query.me", "{ me { subject } }", w -> Map.of(), "me.subject", SIGNED_IN, "FORBIDDEN"),
             field("Query.auditLog", "query($o: ID) { auditLog(filter: {organizationId: $o}, first: 5) { edges { node { action } } } }",
@@ -347,6 +350,16 @@ class AuthorizationMatrixTest {
                     w -> Map.of("y", OffsetDateTime.now(Bookings.CHINA).getYear()), "procurementSummary", Set.of(OFFICIAL), "FORBIDDEN"),
             field("Query.coverage", "{ coverage(regionCode: \"990100\") { regionCode } }", w -> Map.of(), "coverage",
                     Set.of(OFFICIAL), "FORBIDDEN"),
+            // an official's work queues (issue 15): their jurisdiction's, no one else's
+            field("Query.evaluationCycles", "{ evaluationCycles(filter: {status: SCORING}) { edges { node { id } } } }", w -> Map.of(),
+                    "evaluationCycles", OFFICIALS, "FORBIDDEN"),
+            field("Query.evaluationTemplates", "{ evaluationTemplates { id } }", w -> Map.of(), "evaluationTemplates", OFFICIALS,
+                    "FORBIDDEN"),
+            field("Query.appeals", "{ appeals(filter: {status: PENDING}) { edges { node { id } } } }", w -> Map.of(), "appeals",
+                    OFFICIALS, "FORBIDDEN"),
+            field("Me.desk", "{ me { desk { regionCode openAppeals { count } } } }", w -> Map.of(), "me.desk", OFFICIALS, "FORBIDDEN"),
+            field("Me.evaluatorAssignments", "{ me { evaluatorAssignments { edges { node { id } } } } }", w -> Map.of(),
+                    "me.evaluatorAssignments", EnumSet.of(EVALUATOR, ASSIGNED_EVALUATOR), "FORBIDDEN"),
             // public, but not in every state: what is not public yet is NOT_FOUND, as an unknown id
             field("Query.procurement", "query($id: ID!) { procurement(id: $id) { id } }", w -> Map.of("id", w.planning),
                     "procurement.id", Set.of(OFFICIAL), "NOT_FOUND", NO_TOKEN, "NOT_FOUND"),
@@ -636,6 +649,13 @@ class AuthorizationMatrixTest {
             }
             // the probe must see what the rows say: a field refused to anonymous callers is one it finds
             boolean anonymousRefused = row.expected(NO_TOKEN).equals("UNAUTHENTICATED");
+            if (PUBLIC_UNLESS_FILTERED.contains(row.field())) {
+                // the row's filter makes it a work queue; without one the probe must find it public
+                if (needCaller.contains(row.field())) {
+                    problems.add(row.field() + " is public unless filtered, but the probe found " + probes.get(row.field()));
+                }
+                continue;
+            }
             if (anonymousRefused != needCaller.contains(row.field())) {
                 problems.add(row.field() + ": its row says anonymous callers get " + row.expected(NO_TOKEN) + ", the probe found "
                         + probes.getOrDefault(row.field(), "that anyone may ask for it"));

@@ -387,4 +387,21 @@ public class FeedbackService {
                 row.intValue("escalation_level"), row.dateTime("escalated_at"), row.string("escalation_reason"),
                 (Boolean) row.get("satisfied"), row.string("rating_comment"), row.dateTime("rated_at"));
     }
+
+    /**
+     * The desk's queue of feedback overdue at either stage whose handling region lies in a jurisdiction, the
+     * oldest first: since = when it was submitted, dueAt = when it fell overdue.
+     */
+    public cn.linli.common.WorkQueue overdueQueue(String jurisdictionCode, int items) {
+        String dueAt = "CASE WHEN f.status = 'OPEN' THEN f.created_at ELSE f.responded_at END + make_interval(days => " + overdueDays + ")";
+        return cn.linli.common.WorkQueue.of(sql.rows("SELECT f.id, f.kind, coalesce(o.name, fr.name) AS about, hr.code, f.created_at, "
+                + dueAt + " AS due_at, count(*) OVER () AS total FROM feedback f LEFT JOIN organization o ON o.id = f.organization_id "
+                + "LEFT JOIN region fr ON fr.id = f.region_id JOIN region hr ON hr.id = coalesce(f.handler_region_id, o.region_id) "
+                + "WHERE (" + overdueAt(null) + ") AND hr.path @> ARRAY[CAST(:code AS text)] ORDER BY f.id LIMIT :limit",
+                Map.of("code", jurisdictionCode, "limit", cn.linli.common.WorkQueue.limit(items))), items,
+                // the title names the kind and what it is about, never the submitter or the text (it may carry personal data)
+                row -> new cn.linli.common.WorkQueue.WorkItem(row.string("id"),
+                        cn.linli.common.Messages.label(FeedbackKind.valueOf(row.string("kind"))) + " · " + row.string("about"),
+                        row.string("code"), row.dateTime("created_at"), row.dateTime("due_at")));
+    }
 }

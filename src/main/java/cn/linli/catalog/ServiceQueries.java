@@ -253,4 +253,20 @@ public class ServiceQueries {
             return new BoundingBox(lat - dLat, lat + dLat, Math.max(-180, lng - dLng), Math.min(180, lng + dLng));
         }
     }
+
+    /**
+     * The desk's queue of published services in a jurisdiction whose details were not confirmed for
+     * {@link Service#STALE_AFTER_DAYS} days (residents see them marked stale), the longest unconfirmed first.
+     */
+    public cn.linli.common.WorkQueue staleQueue(String jurisdictionCode, int items) {
+        return cn.linli.common.WorkQueue.of(sql.rows("SELECT l.id, l.title, r.code, "
+                + "l.confirmed_at + make_interval(days => :staleDays) AS stale_since, count(*) OVER () AS total "
+                + "FROM service_listing l JOIN organization o ON o.id = l.organization_id "
+                + "JOIN region r ON r.id = coalesce(l.region_id, o.region_id) WHERE " + VISIBLE
+                + " AND l.confirmed_at < now() - make_interval(days => :staleDays) AND r.path @> ARRAY[CAST(:code AS text)] "
+                + "ORDER BY l.confirmed_at, l.id LIMIT :limit", Map.of("code", jurisdictionCode, "staleDays", Service.STALE_AFTER_DAYS,
+                "limit", cn.linli.common.WorkQueue.limit(items))), items,
+                row -> new cn.linli.common.WorkQueue.WorkItem(row.string("id"), row.string("title"), row.string("code"),
+                        row.dateTime("stale_since"), null));
+    }
 }

@@ -31,6 +31,8 @@ public class EvaluationApi {
     EvaluationService evaluations;
     @Inject
     AppealService appeals;
+    @Inject
+    EvaluationQueues queues;
 
     @Mutation("createEvaluationTemplate")
     @Description("Official: weighted indicators summing to 100; with basedOnTemplateId, a new version of that template.")
@@ -87,6 +89,46 @@ public class EvaluationApi {
     @Description("A cycle. Anyone sees published cycles; officials of its region see it at any stage.")
     public Cycle evaluationCycle(@Name("id") @NonNull @Id String id) {
         return evaluations.visibleCycle(id);
+    }
+
+    @Query("evaluationCycles")
+    @NonNull
+    @Description("Evaluation cycles, the latest period first: published ones for anyone; officials also see the cycles of "
+            + "their jurisdiction at every stage (filter by status for a work queue: SCORING, REVIEW).")
+    public EvaluationViews.CycleConnection evaluationCycles(
+            @Name("filter") @Description("Which cycles (all optional).") EvaluationInputs.CycleFilter filter,
+            @Name("first") @Description("How many (at most 100, default 20).") Integer first,
+            @Name("after") @Description("The cursor after which the page starts.") String after) {
+        return queues.cycles(filter, first, after);
+    }
+
+    @Query("evaluationTemplates")
+    @NonNull
+    @Description("Official: the templates a cycle of the region may use (those of the region and the regions above it) and "
+            + "those made within it, by family, newest version first.")
+    public List<Template> evaluationTemplates(
+            @Name("regionCode") @Description("The region (default: your jurisdiction); it must be within your jurisdiction.") String regionCode) {
+        return queues.templates(regionCode);
+    }
+
+    @Query("appeals")
+    @NonNull
+    @Description("Official: appeals (复核) against cycles of your jurisdiction, the longest waiting first; "
+            + "filter PENDING for the decisions to make.")
+    public EvaluationViews.AppealConnection appealQueue(
+            @Name("filter") @Description("Which appeals (all optional).") EvaluationInputs.AppealFilter filter,
+            @Name("first") @Description("How many (at most 100, default 20).") Integer first,
+            @Name("after") @Description("The cursor after which the page starts.") String after) {
+        return queues.appeals(filter, first, after);
+    }
+
+    @NonNull
+    @Description("Evaluator: the evaluations assigned to you (第三方评估), newest first. FORBIDDEN for other roles.")
+    public EvaluationViews.EvaluationConnection evaluatorAssignments(@Source cn.linli.identity.Me me,
+            @Name("open") @Description("Only those of cycles still SCORING (what waits for your scores).") Boolean open,
+            @Name("first") @Description("How many (at most 100, default 20).") Integer first,
+            @Name("after") @Description("The cursor after which the page starts.") String after) {
+        return queues.assignments(open, first, after);
     }
 
     @Query("evaluations")

@@ -68,4 +68,20 @@ public final class EvaluationInputs {
     @Description("UPHELD: the grade stands. CHANGED: a new total (and so grade); outcomes are re-applied.")
     public record Decide(@Id @NonNull String appealId, @NonNull String decision, Double newTotal, @NonNull String reason) {
     }
+
+    @Input("EvaluationCycleFilter")
+    @Description("Which evaluation cycles: all fields optional and ANDed.")
+    public record CycleFilter(
+            @Description("Cycles of this region and of the regions within it.") String regionCode,
+            @Description("Only cycles at this stage. A stage before PUBLISHED needs an official over the region (or, without "
+                    + "regionCode, lists the cycles of your jurisdiction).") CycleStatus status,
+            @Description("Cycles of this category or one below it, and cycles of the whole region (no category).") String categoryCode) {
+    }
+
+    @Input("AppealFilter")
+    @Description("Which appeals.")
+    public record AppealFilter(
+            @Description("Only appeals in this state (PENDING is the queue of decisions to make).") AppealStatus status,
+            @Description("Appeals against cycles of this region and the regions within it (default: your jurisdiction).") String regionCode) {
+    }
 }

@@ -36,8 +36,16 @@ class EvaluationReads {
             + "JOIN evaluation_cycle c ON c.id = e.cycle_id";
     private static final String SCORE_COLUMNS = "s.evaluation_id, i.id, i.name, i.kind, i.weight, s.score, s.comment, "
             + "CAST(s.inputs AS text) AS inputs FROM evaluation_score s JOIN evaluation_indicator i ON i.id = s.indicator_id";
-    private static final String APPEAL_COLUMNS = "a.id, a.evaluation_id, a.reasons, a.status, a.decision_reason, a.new_total, "
+    static final String APPEAL_COLUMNS = "a.id, a.evaluation_id, a.reasons, a.status, a.decision_reason, a.new_total, "
             + "a.filed_at, a.decided_at FROM appeal a";
+
+    /** The columns {@link #cycles(List)} reads, from {@code c} (the cycle) and {@code r} (its region). */
+    static final String CYCLE_SELECT = "SELECT c.id, c.name, c.period_start, c.period_end, r.code AS region_code, c.region_id, "
+            + "c.category_code, c.template_id, CAST(c.thresholds AS text) AS thresholds, CAST(c.policy AS text) AS policy, c.status, "
+            + "c.published_at FROM evaluation_cycle c JOIN region r ON r.id = c.region_id";
+    private static final String TEMPLATE_SELECT = "SELECT t.id, t.name, t.version, tr.code AS region_code, "
+            + "CAST(coalesce(t.family_id, t.id) AS text) AS family_id, t.created_at FROM evaluation_template t "
+            + "JOIN region tr ON tr.id = t.region_id";
 
     @Inject
     Sql sql;
@@ -133,29 +141,64 @@ class EvaluationReads {
 
     private List<Appeal> appeals(String where, Map<String, ?> params) {
         return sql.rows("SELECT " + APPEAL_COLUMNS + " WHERE " + where + " ORDER BY a.id", params).stream()
-                .map(row -> new Appeal(row.string("id"), row.string("evaluation_id"), row.string("reasons"), row.string("status"),
-                        row.string("decision_reason"), row.decimal("new_total") == null ? null : row.decimal("new_total").doubleValue(),
-                        row.dateTime("filed_at"), row.dateTime("decided_at"))).toList();
+                .map(EvaluationReads::appeal).toList();
+    }
+
+    static Appeal appeal(Row row) {
+        return new Appeal(row.string("id"), row.string("evaluation_id"), row.string("reasons"), row.string("status"),
+                row.string("decision_reason"), row.decimal("new_total") == null ? null : row.decimal("new_total").doubleValue(),
+                row.dateTime("filed_at"), row.dateTime("decided_at"));
     }
 
     Template template(long id) {
-        Row row = sql.rows("SELECT id, name, version FROM evaluation_template WHERE id = :id", Map.of("id", id)).get(0);
-        List<Indicator> list = sql.rows("SELECT id, name, kind, weight FROM evaluation_indicator WHERE template_id = :id ORDER BY position",
-                Map.of("id", id)).stream().map(i -> new Indicator(i.string("id"), i.string("name"),
-                IndicatorKind.valueOf(i.string("kind")), i.intValue("weight"))).toList();
-        return new Template(row.string("id"), row.string("name"), row.intValue("version"), list);
+        return templates(List.of(id)).get(id);
+    }
+
+    /** Templates by id, with their indicators in order: two statements for any number. */
+    Map<Long, Template> templates(Collection<Long> ids) {
+        Map<Long, Template> byId = new java.util.LinkedHashMap<>();
+        if (ids.isEmpty()) {
+            return byId;
+        }
+        Map<Long, List<Indicator>> indicators = new HashMap<>();
+        for (Row i : sql.rows("SELECT id, template_id, name, kind, weight FROM evaluation_indicator WHERE template_id IN (:ids) "
+                + "ORDER BY template_id, position", Map.of("ids", List.copyOf(ids)))) {
+            indicators.computeIfAbsent(i.longValue("template_id"), t -> new ArrayList<>()).add(new Indicator(i.string("id"),
+                    i.string("name"), IndicatorKind.valueOf(i.string("kind")), i.intValue("weight")));
+        }
+        for (Row row : sql.rows(TEMPLATE_SELECT + " WHERE t.id IN (:ids) ORDER BY t.id", Map.of("ids", List.copyOf(ids)))) {
+            byId.put(row.longValue("id"), template(row, indicators));
+        }
+        return byId;
+    }
+
+    /** Templates matching a condition on {@code t} and its region {@code tr}, by family then newest version first. */
+    List<Template> templates(String where, Map<String, ?> params) {
+        List<Long> ids = sql.rows("SELECT t.id FROM evaluation_template t JOIN region tr ON tr.id = t.region_id WHERE " + where
+                + " ORDER BY coalesce(t.family_id, t.id), t.version DESC", params).stream().map(row -> row.longValue("id")).toList();
+        Map<Long, Template> byId = templates(ids);
+        return ids.stream().map(byId::get).toList();
+    }
+
+    private static Template template(Row row, Map<Long, List<Indicator>> indicators) {
+        long id = row.longValue("id");
+        return new Template(row.string("id"), row.string("name"), row.intValue("version"), indicators.getOrDefault(id, List.of()),
+                row.string("region_code"), row.string("family_id"), row.dateTime("created_at"));
     }
 
     /** The cycle with this id, else NOT_FOUND. */
     Cycle cycle(long id) {
-        Row row = sql.rows("SELECT c.id, c.name, c.period_start, c.period_end, r.code AS region_code, c.region_id, c.category_code, "
-                + "c.template_id, CAST(c.thresholds AS text) AS thresholds, CAST(c.policy AS text) AS policy, c.status, c.published_at "
-                + "FROM evaluation_cycle c JOIN region r ON r.id = c.region_id WHERE c.id = :id", Map.of("id", id)).stream().findFirst()
+        return cycles(sql.rows(CYCLE_SELECT + " WHERE c.id = :id", Map.of("id", id))).stream().findFirst()
                 .orElseThrow(() -> new NotFoundException("error.cycle.notFound", String.valueOf(id)));
-        return new Cycle(row.string("id"), row.string("name"), row.date("period_start"), row.date("period_end"),
-                row.string("region_code"), row.string("category_code"), template(row.longValue("template_id")),
-                row.string("thresholds"), row.string("policy"), CycleStatus.valueOf(row.string("status")),
-                row.dateTime("published_at"), row.longValue("region_id"));
+    }
+
+    /** Cycles from rows of {@link #CYCLE_SELECT}, in the rows' order, their templates read in one go. */
+    List<Cycle> cycles(List<Row> rows) {
+        Map<Long, Template> templates = templates(rows.stream().map(row -> row.longValue("template_id")).distinct().toList());
+        return rows.stream().map(row -> new Cycle(row.string("id"), row.string("name"), row.date("period_start"),
+                row.date("period_end"), row.string("region_code"), row.string("category_code"),
+                templates.get(row.longValue("template_id")), row.string("thresholds"), row.string("policy"),
+                CycleStatus.valueOf(row.string("status")), row.dateTime("published_at"), row.longValue("region_id"))).toList();
     }
 
     String toJson(Object value) {

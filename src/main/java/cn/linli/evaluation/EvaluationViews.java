@@ -15,7 +15,11 @@ public final class EvaluationViews {
     }
 
     @Description("An evaluation template: weighted indicators summing to 100. Versioned.")
-    public record Template(@Id @NonNull String id, @NonNull String name, int version, @NonNull List<Indicator> indicators) {
+    public record Template(@Id @NonNull String id, @NonNull String name, int version, @NonNull List<Indicator> indicators,
+            @Description("The region whose officials made it; cycles of that region and the regions within it may use it.")
+            @NonNull String regionCode,
+            @Description("The id of the template's first version, shared by all its versions.") @Id @NonNull String familyId,
+            @Description("When this version was made.") @NonNull OffsetDateTime createdAt) {
     }
 
     @Description("An indicator of a template.")
@@ -106,5 +110,29 @@ public final class EvaluationViews {
             Integer children3To12,
             @Description("Metres from the community's centre to the nearest published service (null: none located).") Double nearestServiceMeters,
             @Description("No service within 1 500 m of the centre: a gap to fill.") boolean gap) {
+    }
+
+    @Description("A page of evaluation cycles, the latest period first.")
+    public record CycleConnection(@NonNull List<CycleEdge> edges, @NonNull cn.linli.common.PageInfo pageInfo) {
+    }
+
+    @Description("An evaluation cycle and its cursor.")
+    public record CycleEdge(@NonNull String cursor, @NonNull Cycle node) {
+    }
+
+    @Description("A page of appeals, the longest waiting first.")
+    public record AppealConnection(@NonNull List<AppealEdge> edges, @NonNull cn.linli.common.PageInfo pageInfo) {
+    }
+
+    @Description("An appeal and its cursor.")
+    public record AppealEdge(@NonNull String cursor, @NonNull Appeal node) {
+    }
+
+    @Description("A page of evaluations.")
+    public record EvaluationConnection(@NonNull List<EvaluationEdge> edges, @NonNull cn.linli.common.PageInfo pageInfo) {
+    }
+
+    @Description("An evaluation and its cursor.")
+    public record EvaluationEdge(@NonNull String cursor, @NonNull Evaluation node) {
     }
 }

@@ -45,4 +45,14 @@ public final class OrganizationQueries {
         }
         return organizations;
     }
+
+    /** The desk's queue of registrations waiting for verification in a jurisdiction, the oldest first. */
+    public static cn.linli.common.WorkQueue pendingQueue(cn.linli.common.Sql sql, String jurisdictionCode, int items) {
+        return cn.linli.common.WorkQueue.of(sql.rows("SELECT o.id, o.name, r.code, o.created_at, count(*) OVER () AS total "
+                + "FROM organization o JOIN region r ON r.id = o.region_id WHERE o.status = 'PENDING' "
+                + "AND r.path @> ARRAY[CAST(:code AS text)] ORDER BY o.created_at, o.id LIMIT :limit",
+                java.util.Map.of("code", jurisdictionCode, "limit", cn.linli.common.WorkQueue.limit(items))), items,
+                row -> new cn.linli.common.WorkQueue.WorkItem(row.string("id"), row.string("name"), row.string("code"),
+                        row.dateTime("created_at"), null));
+    }
 }

@@ -2,6 +2,7 @@ package cn.linli.procurement;
 
 import cn.linli.common.Row;
 import cn.linli.common.Sql;
+import cn.linli.common.WorkQueue;
 import cn.linli.procurement.ProcurementViews.Contract;
 import cn.linli.procurement.ProcurementViews.Document;
 import cn.linli.procurement.ProcurementViews.Procurement;
@@ -97,5 +98,49 @@ public class ProcurementReads {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Days ahead the desk looks for tenders closing and contracts ending. */
+    public static final int TENDERS_CLOSING_DAYS = 7, CONTRACTS_ENDING_DAYS = 60;
+    /** A date column as the start of that day in China Standard Time. */
+    private static String startOfDay(String dateColumn) {
+        return "(CAST(" + dateColumn + " AS timestamp) AT TIME ZONE 'Asia/Shanghai')";
+    }
+
+    /** The desk's queue of open tenders bought in a jurisdiction that close within a week, the soonest first. */
+    public WorkQueue tendersClosingQueue(String jurisdictionCode, int items) {
+        return WorkQueue.of(sql.rows("SELECT p.id, p.title, r.code, p.tender_start, p.tender_end, count(*) OVER () AS total "
+                + "FROM procurement p JOIN region r ON r.id = p.buyer_region_id WHERE p.status = 'TENDERING' AND p.tender_end > now() "
+                + "AND p.tender_end <= now() + make_interval(days => :days) AND r.path @> ARRAY[CAST(:code AS text)] "
+                + "ORDER BY p.tender_end, p.id LIMIT :limit", Map.of("code", jurisdictionCode, "days", TENDERS_CLOSING_DAYS,
+                "limit", WorkQueue.limit(items))), items, row -> new WorkQueue.WorkItem(row.string("id"), row.string("title"),
+                row.string("code"), row.dateTime("tender_start"), row.dateTime("tender_end")));
+    }
+
+    /**
+     * The desk's queue of active contracts bought in a jurisdiction whose term ends within 60 days (renew, re-tender
+     * or let end), the soonest first; dueAt is the start of the last day.
+     */
+    public WorkQueue contractsEndingQueue(String jurisdictionCode, int items) {
+        return WorkQueue.of(sql.rows("SELECT k.id, k.title, r.code, " + startOfDay("k.ends_on") + " AS due_at, count(*) OVER () AS total"
+                + CONTRACT_FROM + " JOIN region r ON r.id = coalesce(k.buyer_region_id, o.region_id) WHERE k.status = 'ACTIVE' "
+                + "AND k.ends_on >= CURRENT_DATE AND k.ends_on <= CURRENT_DATE + :days AND r.path @> ARRAY[CAST(:code AS text)] "
+                + "ORDER BY k.ends_on, k.id LIMIT :limit", Map.of("code", jurisdictionCode, "days", CONTRACTS_ENDING_DAYS,
+                "limit", WorkQueue.limit(items))), items, row -> new WorkQueue.WorkItem(row.string("id"), row.string("title"),
+                row.string("code"), null, row.dateTime("due_at")));
+    }
+
+    /**
+     * The desk's queue of milestones of active contracts bought in a jurisdiction that are due and neither paid nor
+     * withheld by an evaluation outcome, the longest overdue first.
+     */
+    public WorkQueue unpaidMilestonesQueue(String jurisdictionCode, int items) {
+        return WorkQueue.of(sql.rows("SELECT m.id, k.title || ' · ' || m.title AS title, r.code, " + startOfDay("m.due_on")
+                + " AS due_at, count(*) OVER () AS total FROM milestone m JOIN contract k ON k.id = m.contract_id "
+                + "JOIN organization o ON o.id = k.organization_id JOIN region r ON r.id = coalesce(k.buyer_region_id, o.region_id) "
+                + "WHERE k.status = 'ACTIVE' AND m.due_on <= CURRENT_DATE AND NOT m.withheld AND NOT k.payments_withheld "
+                + "AND NOT EXISTS (SELECT 1 FROM payment x WHERE x.milestone_id = m.id) AND r.path @> ARRAY[CAST(:code AS text)] "
+                + "ORDER BY m.due_on, m.id LIMIT :limit", Map.of("code", jurisdictionCode, "limit", WorkQueue.limit(items))), items,
+                row -> new WorkQueue.WorkItem(row.string("id"), row.string("title"), row.string("code"), null, row.dateTime("due_at")));
     }
 }
