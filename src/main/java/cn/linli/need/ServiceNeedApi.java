@@ -31,7 +31,6 @@ public class ServiceNeedApi {
     }
 
     @Mutation("submitServiceNeed")
-    @NonNull
     @Description("Residents, and community workers for the community they serve: say what a community (or grid) needs. "
             + "One OPEN need per resident, category and community (else CONFLICT); the submitter counts as its first supporter.")
     public ServiceNeed submitServiceNeed(@Name("input") @NonNull ServiceNeedInputs.Submit input) {
@@ -39,14 +38,12 @@ public class ServiceNeedApi {
     }
 
     @Mutation("supportServiceNeed")
-    @NonNull
     @Description("Residents: support an OPEN need (附议), once each (a second time, or one's own need: CONFLICT).")
     public ServiceNeed supportServiceNeed(@Name("input") @NonNull ServiceNeedInputs.Support input) {
         return needs.support(input);
     }
 
     @Mutation("respondToServiceNeed")
-    @NonNull
     @Description("An official over the need's region answers an OPEN or PLANNED need: PLANNED, PROCURED or DECLINED "
             + "(a reason required). A resident who submitted it is told in their notifications.")
     public ServiceNeed respondToServiceNeed(@Name("input") @NonNull ServiceNeedInputs.Respond input) {

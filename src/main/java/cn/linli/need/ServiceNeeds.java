@@ -247,8 +247,11 @@ public class ServiceNeeds {
         }
         int size = Paging.pageSize(first);
         KeysetQuery.Page page = NEWEST_FIRST.fetch(sql, COLUMNS + FROM, where, params, after, size);
+        Map<String, Object> filter = new HashMap<>(params);
+        filter.remove("official");
+        filter.remove("worker");
         Row totals = sql.rows("SELECT count(*) AS needs, coalesce(sum(n.supporters), 0) AS supporters" + FROM + " WHERE "
-                + String.join(" AND ", where), params).get(0);
+                + String.join(" AND ", where), filter).get(0);
         return new ServiceNeedConnection(page.edges((cursor, row) -> new ServiceNeedConnection.ServiceNeedEdge(cursor, view(row))),
                 page.pageInfo(after != null), totals.intValue("needs"), totals.intValue("supporters"));
     }
