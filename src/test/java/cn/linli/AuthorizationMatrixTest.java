@@ -286,6 +286,12 @@ class AuthorizationMatrixTest {
             row("publishEvaluationCycle", Set.of(OFFICIAL), "INVALID_STATE", w -> map("cycleId", w.scoringCycle)),
             row("appealEvaluation", Set.of(OWNER), "VALIDATION", w -> map("evaluationId", w.publishedEvaluation, "reasons", " ")),
             row("decideAppeal", Set.of(OFFICIAL), "VALIDATION", w -> map("appealId", w.appeal, "decision", "UPHELD", "reason", " ")),
+            // needs: residents and the community's workers submit (a blank text), residents support (a DECLINED need),
+            // officials over the region answer (declining without a reason)
+            row("submitServiceNeed", RESIDENTS_AND_WORKERS, "VALIDATION",
+                    w -> map("categoryCode", "elderly.meal", "regionCode", WORKER_COMMUNITY, "text", " ")),
+            row("supportServiceNeed", RESIDENTS, "INVALID_STATE", w -> map("id", w.declinedNeed)),
+            row("respondToServiceNeed", Set.of(OFFICIAL), "VALIDATION", w -> map("id", w.need, "decision", "DECLINED", "reason", " ")),
             // notifications: residents mark their own (others' ids are ignored like unknown ones: NotificationTest); no ids at all
             row("markNotificationsRead", RESIDENTS_AND_WORKERS, "VALIDATION", w -> map("ids", List.of())));
 
@@ -396,6 +402,13 @@ class AuthorizationMatrixTest {
             field("ServiceDelivery.beneficiaryName", "query($id: ID!) { serviceDelivery(id: $id) { beneficiaryName } }",
                     w -> Map.of("id", w.delivery), "serviceDelivery.beneficiaryName", EnumSet.of(BOOKER, STAFF, OWNER), "NOT_FOUND",
                     OFFICIAL, "HIDDEN"),
+            // a need's text: the officials over its region and the workers of its community
+            field("ServiceNeed.text", "{ serviceNeeds(regionCode: \"990100001001\") { edges { node { text } } } }", w -> Map.of(),
+                    "serviceNeeds.edges.node.text", EnumSet.of(OFFICIAL, COMMUNITY_WORKER), "HIDDEN", NO_TOKEN, "HIDDEN"),
+            // the procurement a need was linked to, while it is PLANNING: its buyer's officials only
+            field("ServiceNeed.procurement", "{ serviceNeeds(regionCode: \"990100001001\", status: PROCURED) "
+                    + "{ edges { node { procurement { id } } } } }", w -> Map.of(), "serviceNeeds.edges.node.procurement",
+                    Set.of(OFFICIAL), "HIDDEN", NO_TOKEN, "HIDDEN"),
             field("Procurement.bids", "query($id: ID!) { procurement(id: $id) { bids { amountFen } } }", w -> Map.of("id", w.tendering),
                     "procurement.bids", EnumSet.of(OFFICIAL, STAFF, OWNER), "HIDDEN", NO_TOKEN, "HIDDEN"));
 
@@ -428,6 +441,9 @@ class AuthorizationMatrixTest {
         String appeal;
         String member;
         String removedMember;
+        String need;
+        String declinedNeed;
+        String linkedNeed;
     }
 
     static World world;
@@ -521,7 +537,17 @@ class AuthorizationMatrixTest {
         w.tendering = official.data(create, Map.of("input", procurement("授权矩阵投标中项目"))).getString("createProcurement.id");
         official.data(action.formatted("publishTender"), Map.of("id", w.tendering));
         owner.data(submitBid, Map.of("p", w.tendering, "o", w.orgA, "a", 500_000));
-        w.planning = official.data(create, Map.of("input", procurement("授权矩阵筹备中项目"))).getString("createProcurement.id");
+        // needs of 甲社区 submitted by its worker: one OPEN, one DECLINED, one linked to the PLANNING procurement
+        String submit = "mutation($input: SubmitServiceNeedInput!) { submitServiceNeed(input: $input) { id } }";
+        Map<String, Object> need = map("categoryCode", "elderly.meal", "regionCode", WORKER_COMMUNITY, "text", "希望有老年食堂");
+        w.need = client(COMMUNITY_WORKER).data(submit, Map.of("input", need)).getString("submitServiceNeed.id");
+        w.declinedNeed = client(COMMUNITY_WORKER).data(submit, Map.of("input", need)).getString("submitServiceNeed.id");
+        official.data("mutation($id: ID!) { respondToServiceNeed(input: {id: $id, decision: DECLINED, reason: \"已有助餐点\"}) { id } }",
+                Map.of("id", w.declinedNeed));
+        w.linkedNeed = client(COMMUNITY_WORKER).data(submit, Map.of("input", need)).getString("submitServiceNeed.id");
+        Map<String, Object> planning = procurement("授权矩阵筹备中项目");
+        planning.put("needIds", List.of(w.linkedNeed));
+        w.planning = official.data(create, Map.of("input", planning)).getString("createProcurement.id");
         // a contract of organization B, over (so that no evaluation cycle takes it in)
         w.contractB = String.valueOf(fixtures.id("INSERT INTO contract (code, title, buyer_name, organization_id, amount_fen, "
                 + "starts_on, ends_on, status) SELECT 'MATRIX-B-" + System.nanoTime() + "', '授权矩阵乙合同', '测试区民政局', id, 1000, "
@@ -809,7 +835,7 @@ class AuthorizationMatrixTest {
                 "listing_weekly_hours", "booking", "booking_slot", "review", "feedback", "service_delivery", "procurement", "bid", "award", "milestone",
                 "payment", "evaluation_template", "evaluation_indicator", "evaluation_cycle", "evaluation", "evaluation_assignment",
                 "evaluation_score", "evaluation_version", "evaluation_outcome", "appeal", "region", "community_worker_appointment",
-                "household", "household_member", "target_group_verification")) {
+                "household", "household_member", "target_group_verification", "service_need", "service_need_support")) {
             states.put(table, fixtures.id("SELECT count(*) * 1000003 + coalesce(sum(hashtext(t::text)), 0) FROM " + table + " t"));
         }
         // organizations and contracts: the world's (a scheduled job may complete someone else's overdue contract meanwhile)

@@ -57,7 +57,9 @@ class TableOwnershipTest {
             Map.entry("community_worker_appointment", "identity"),
             Map.entry("household", "household"),
             Map.entry("household_member", "household"),
-            Map.entry("target_group_verification", "household"));
+            Map.entry("target_group_verification", "household"),
+            Map.entry("service_need", "need"),
+            Map.entry("service_need_support", "need"));
     /** The demo loader seeds a whole district into an empty database, as an import would; it owns nothing. */
     static final String SEEDER = "demo";
     static final Pattern WRITE = Pattern.compile("\\b(UPDATE|INSERT\\s+INTO|DELETE\\s+FROM|TRUNCATE)\\s+([a-z_]+)\\b");

@@ -98,18 +98,41 @@ public final class EvaluationViews {
             OffsetDateTime decidedAt) {
     }
 
-    @Description("One community's coverage by published services of a category.")
+    @Description("Coverage of one community for a category (15分钟社区生活圈). A published service of the category serves the "
+            + "community when it is located within 1 500 m of the community's centre (any mode), or when it is a HOME_VISIT "
+            + "(上门) or ONLINE (线上) service whose service area names the community or a region containing it (a grid "
+            + "alone does not cover the whole community).")
     public record CommunityCoverage(
             @NonNull String regionCode,
             @NonNull String name,
-            @Description("Published services located there or serving it.") int services,
+            @Description("Published services serving it: located within 1 500 m, or covering it through their service area.") int services,
+            @Description("HOME_VISIT and ONLINE services among them that cover it through their service area.") int areaServices,
             @Description("Their places per slot, summed.") int capacity,
+            @Description("Their places per week: for each serving service, places per slot × slots of its weekly opening hours "
+                    + "(each range holds ⌊(closes − opens) / slot length⌋ slots; dated exceptions are not counted), summed. "
+                    + "A service without weekly hours adds none.") int weeklyCapacity,
             Integer population,
             Integer aged60Plus,
             Integer children0To3,
             Integer children3To12,
+            @Description("Whom the category serves: residents aged 60+ for 养老 (elderly), children aged 0–3 for 托育 "
+                    + "(childcare), the whole population otherwise.") @NonNull ServedGroup servedGroup,
+            @Description("How many people of the served group live there (null: the figure is not recorded).") Integer servedPeople,
+            @Description("Weekly places per 1 000 people of the served group: weeklyCapacity × 1000 / servedPeople (null "
+                    + "without a figure, or none living there).") Double capacityPer1000,
+            @Description("OPEN needs of the category (and its descendants) residents submitted for the community or its grids.") int openNeeds,
             @Description("Metres from the community's centre to the nearest published service (null: none located).") Double nearestServiceMeters,
-            @Description("No service within 1 500 m of the centre: a gap to fill.") boolean gap) {
+            @Description("No service located within 1 500 m and no service area covering it.") boolean noService,
+            @Description("capacityPer1000 is under the request's minCapacityPer1000 (false without a threshold or a figure).")
+            boolean belowCapacityThreshold,
+            @Description("A gap to fill: noService, or belowCapacityThreshold.") boolean gap) {
+    }
+
+    @Description("The people a category serves, for capacity per 1 000.")
+    public enum ServedGroup {
+        @Description("Residents aged 60 or more (养老)") AGED_60_PLUS,
+        @Description("Children aged 0–3 (托育)") CHILDREN_0_TO_3,
+        @Description("The whole resident population") POPULATION
     }
 
     @Description("A page of evaluation cycles, the latest period first.")

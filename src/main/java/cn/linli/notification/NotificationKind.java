@@ -18,7 +18,13 @@ public enum NotificationKind {
     @Description("Your feedback was resolved.")
     FEEDBACK_RESOLVED,
     @Description("A service record of a service you received awaits your confirmation.")
-    DELIVERY_AWAITING_CONFIRMATION;
+    DELIVERY_AWAITING_CONFIRMATION,
+    @Description("An official plans to buy the service your need asked for.")
+    SERVICE_NEED_PLANNED,
+    @Description("The service your need asked for is being bought.")
+    SERVICE_NEED_PROCURED,
+    @Description("An official declined your need, with a reason.")
+    SERVICE_NEED_DECLINED;
 
     /** The notification a booking's new status (set by the organization) gives its resident, if any. */
     public static Optional<NotificationKind> ofBooking(String status) {

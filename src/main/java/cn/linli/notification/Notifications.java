@@ -63,7 +63,7 @@ public class Notifications {
      * commits or rolls back with its cause). The service's title and the slot (or date) of the entity are added to
      * {@code params}; callers add nothing personal. Returns the notification's id (-1 without a resident).
      *
-     * @param entityType Booking, Feedback or ServiceDelivery
+     * @param entityType Booking, Feedback, ServiceDelivery or ServiceNeed
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public long notify(String residentSubject, NotificationKind kind, String entityType, long entityId, Map<String, ?> params) {
@@ -100,6 +100,8 @@ public class Notifications {
                     + "LEFT JOIN service_listing l ON l.id = f.listing_id WHERE f.id = :id";
             case "ServiceDelivery" -> "SELECT l.title, to_char(d.started_at AT TIME ZONE 'Asia/Shanghai', " + SLOT + ") AS slot "
                     + "FROM service_delivery d JOIN service_listing l ON l.id = d.listing_id WHERE d.id = :id";
+            case "ServiceNeed" -> "SELECT c.name_zh AS title, to_char(n.created_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD') "
+                    + "AS slot FROM service_need n JOIN category c ON c.id = n.category_id WHERE n.id = :id";
             default -> throw new IllegalArgumentException("no notifications about " + entityType);
         };
         Map<String, String> context = new HashMap<>();

@@ -4,6 +4,7 @@ import cn.linli.common.Language;
 import cn.linli.common.Messages;
 import cn.linli.common.Row;
 import cn.linli.common.Sql;
+import cn.linli.need.ServiceNeeds;
 import cn.linli.procurement.ProcurementViews.Bid;
 import cn.linli.procurement.ProcurementViews.Contract;
 import cn.linli.procurement.ProcurementViews.Procurement;
@@ -37,6 +38,8 @@ class OcdsSnapshot {
     Sql sql;
     @Inject
     ProcurementReads reads;
+    @Inject
+    ServiceNeeds needs;
 
     static String dateTime(OffsetDateTime value) {
         return value.atZoneSameInstant(Row.CHINA).toOffsetDateTime().format(RFC_3339);
@@ -118,14 +121,21 @@ class OcdsSnapshot {
         return tags;
     }
 
-    private static Map<String, Object> planning(Procurement procurement) {
+    private Map<String, Object> planning(Procurement procurement) {
         Map<String, Object> budget = new LinkedHashMap<>();
         budget.put("id", procurement.ocid() + "-budget");
         budget.put("description", Messages.get(Language.ZH, "ocds.budget", procurement.buyerName()));
         budget.put("amount", money(procurement.budgetFen()));
         Map<String, Object> planning = new LinkedHashMap<>();
+        // the rationale: the service targets, and the residents' needs the procurement answers (以事定费)
+        List<String> rationale = new ArrayList<>();
         if (!procurement.serviceTargets().isBlank()) {
-            planning.put("rationale", procurement.serviceTargets());
+            rationale.add(procurement.serviceTargets());
+        }
+        needs.ofProcurement(Long.parseLong(procurement.id())).ifPresent(answered -> rationale.add(Messages.get(Language.ZH,
+                "ocds.needs.rationale", answered.needs(), answered.supporters(), String.join("、", answered.communities()))));
+        if (!rationale.isEmpty()) {
+            planning.put("rationale", String.join("；", rationale));
         }
         planning.put("budget", budget);
         return planning;

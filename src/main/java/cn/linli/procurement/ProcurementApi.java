@@ -12,6 +12,7 @@ import cn.linli.common.Paging;
 import cn.linli.common.Sql;
 import cn.linli.common.ValidationException;
 import cn.linli.identity.Access;
+import cn.linli.need.ServiceNeed;
 import cn.linli.procurement.ProcurementViews.Award;
 import cn.linli.procurement.ProcurementViews.Bid;
 import cn.linli.procurement.ProcurementViews.CategorySpending;
@@ -129,6 +130,16 @@ public class ProcurementApi {
             throw new NotFoundException("error.procurement.notFound", id);
         }
         return procurement;
+    }
+
+    @Description("The procurement started for this need, if any (one still PLANNING only for officials of its buyer).")
+    @Name("procurement")
+    public List<Procurement> needProcurement(@Source List<ServiceNeed> needs) {
+        Map<Long, Procurement> found = reads.byIds(needs.stream().map(ServiceNeed::procurementId)
+                .filter(java.util.Objects::nonNull).collect(java.util.stream.Collectors.toSet()));
+        return needs.stream().map(need -> need.procurementId() == null ? null : found.get(need.procurementId()))
+                .map(p -> p == null || p.status() == ProcurementStatus.PLANNING && !access.governs(p.buyerRegionId()) ? null : p)
+                .toList();
     }
 
     @Query("contracts")

@@ -32,7 +32,10 @@ public final class ProcurementInputs {
             @Description("A recurring service: contracts of up to 3 years (default false).") Boolean recurring,
             @NonNull OffsetDateTime tenderStart,
             @NonNull OffsetDateTime tenderEnd,
-            List<Document> documents) {
+            List<Document> documents,
+            @Description("Residents' needs the procurement answers (at most 100): each OPEN or PLANNED, about a region you govern "
+                    + "inside the target regions, of the category or one related to it in the tree; they become PROCURED and "
+                    + "show this procurement, and its OCDS planning.rationale cites them.") @Id List<String> needIds) {
     }
 
     @Input("ProcurementActionInput")

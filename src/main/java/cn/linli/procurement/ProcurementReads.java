@@ -53,6 +53,17 @@ public class ProcurementReads {
                 .map(this::procurement).findFirst();
     }
 
+    /** Procurements by id (unknown ids are absent), in one statement. */
+    public Map<Long, Procurement> byIds(java.util.Collection<Long> ids) {
+        Map<Long, Procurement> found = new java.util.HashMap<>();
+        if (ids.isEmpty()) {
+            return found;
+        }
+        sql.rows("SELECT " + PROCUREMENT_COLUMNS + PROCUREMENT_FROM + " WHERE p.id IN (:ids)", Map.of("ids", List.copyOf(ids)))
+                .forEach(row -> found.put(row.longValue("id"), procurement(row)));
+        return found;
+    }
+
     public Optional<Procurement> byOcid(String ocid) {
         return sql.rows("SELECT " + PROCUREMENT_COLUMNS + PROCUREMENT_FROM + " WHERE p.ocid = :ocid", Map.of("ocid", ocid))
                 .stream().map(this::procurement).findFirst();

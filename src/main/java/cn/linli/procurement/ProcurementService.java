@@ -17,6 +17,7 @@ import cn.linli.common.Sql;
 import cn.linli.common.ValidationException;
 import cn.linli.identity.Access;
 import cn.linli.identity.Access.Jurisdiction;
+import cn.linli.need.ServiceNeeds;
 import cn.linli.procurement.ProcurementViews.Bid;
 import cn.linli.procurement.ProcurementViews.Procurement;
 import cn.linli.region.Region;
@@ -62,6 +63,8 @@ public class ProcurementService {
     AuditLog audit;
     @Inject
     OcdsReleases releases;
+    @Inject
+    ServiceNeeds needs;
     @ConfigProperty(name = "linli.ocds.ocid-prefix", defaultValue = "ocds-linli0")
     String ocidPrefix;
 
@@ -121,6 +124,7 @@ public class ProcurementService {
                 + ":end, CAST(:documents AS jsonb))", params);
         audit.record(role, change("createProcurement", id, buyerRegion.id(), null, null,
                 Map.of("title", title, "budgetFen", input.budgetFen(), "status", ProcurementStatus.PLANNING)));
+        needs.linkToProcurement(input.needIds(), id, role);
         return reads.procurement(id).orElseThrow();
     }
 

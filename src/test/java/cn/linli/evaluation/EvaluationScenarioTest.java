@@ -311,14 +311,21 @@ class EvaluationScenarioTest {
     @Test
     void coverageFlagsCommunitiesWithoutServicesWithinAWalk() {
         String query = "query($r: String!, $c: String) { coverage(regionCode: $r, categoryCode: $c) { regionCode services capacity "
-                + "nearestServiceMeters gap aged60Plus } }";
+                + "areaServices nearestServiceMeters noService belowCapacityThreshold gap aged60Plus servedGroup servedPeople } }";
         JsonPath qilihe = GraphQL.as(Tokens.of("official-qlh", "gov_official")).data(query, Map.of("r", "620103", "c", "elderly"));
         List<Map<String, Object>> communities = qilihe.getList("coverage");
         assertEquals(65, communities.size());
         assertTrue(communities.stream().anyMatch(c -> ((Number) c.get("services")).intValue() > 0));
         for (Map<String, Object> community : communities) {
             Number nearest = (Number) community.get("nearestServiceMeters");
-            assertEquals(nearest == null || nearest.doubleValue() > 1500, community.get("gap"));
+            boolean walkable = nearest != null && nearest.doubleValue() <= 1500;
+            boolean byArea = ((Number) community.get("areaServices")).intValue() > 0;
+            // without a threshold a gap is a community nothing serves: no service within a walk, no service area covering it
+            assertEquals(!walkable && !byArea, community.get("noService"), community.toString());
+            assertEquals(false, community.get("belowCapacityThreshold"));
+            assertEquals(community.get("noService"), community.get("gap"));
+            assertEquals("AGED_60_PLUS", community.get("servedGroup"));
+            assertEquals(community.get("aged60Plus"), community.get("servedPeople"));
         }
         String testDistrict = Tokens.of("official-test", "gov_official");
         JsonPath none = GraphQL.as(testDistrict).data(query, Map.of("r", "990100", "c", "counseling"));
