@@ -243,6 +243,7 @@ final class CyclePage {
             thead th { background: #f2f2f2; }
             table.facts th { width: 8em; background: #f7f7f7; font-weight: normal; }
             .num { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
+            td.grade { white-space: nowrap; }
             thead { display: table-header-group; }
             tr, figure { break-inside: avoid; page-break-inside: avoid; }
             figure { margin: 10px 0; }

@@ -116,12 +116,12 @@ public class ReportResource {
         return response.header("Cache-Control", "private, no-store").header("X-Content-Type-Options", "nosniff").build();
     }
 
-    /** The format asked for (case does not matter), the default when absent; VALIDATION when it is none of these. */
+    /** The format asked for (case does not matter, nothing around it), the default when absent; VALIDATION when it is none of these. */
     static String format(String format, String absent, List<String> known) {
         if (format == null || format.isBlank()) {
             return absent;
         }
-        String chosen = format.trim().toLowerCase(Locale.ROOT);
+        String chosen = format.toLowerCase(Locale.ROOT);
         if (!known.contains(chosen)) {
             throw new ValidationException("format", "error.report.format", String.join(", ", known));
         }
