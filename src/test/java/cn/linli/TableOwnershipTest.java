@@ -105,6 +105,23 @@ class TableOwnershipTest {
         assertTrue(orphans.isEmpty(), "tables without an owner: " + orphans);
     }
 
+    /** The reports own no table: they read through the other contexts' named methods, never SQL of their own. */
+    @Test
+    void theReportsReadOnlyThroughOtherContexts() throws IOException {
+        List<String> violations = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(SOURCES.resolve("report"))) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+                String code = withoutComments(Files.readString(file));
+                for (String forbidden : List.of("cn.linli.common.Sql", "EntityManager", "AgroalDataSource", "java.sql.", "Panache")) {
+                    if (code.contains(forbidden)) {
+                        violations.add(file + " uses " + forbidden);
+                    }
+                }
+            }
+        }
+        assertTrue(violations.isEmpty(), String.join("\n", violations));
+    }
+
     @Test
     void theScanFindsWritesAtAll() {
         Matcher write = WRITE.matcher("sql.update(\"UPDATE service_listing SET status = 'PAUSED'\")");
