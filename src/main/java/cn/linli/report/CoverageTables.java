@@ -28,10 +28,12 @@ final class CoverageTables {
             Map.entry("gap", "服务缺口"),
             Map.entry("openNeeds", "未回应的居民需求"),
             Map.entry("capacityPer1000", "每千名服务对象容量"),
-            Map.entry("servedGroup", "服务对象人数"),
-            Map.entry("homeVisitServices", "上门服务数"),
-            Map.entry("onlineServices", "线上服务数"),
-            Map.entry("locatedServices", "就近（1500米内）服务数"));
+            Map.entry("servedGroup", "服务对象"),
+            Map.entry("servedPeople", "服务对象人数"),
+            Map.entry("areaServices", "服务区覆盖的上门/线上服务数"),
+            Map.entry("weeklyCapacity", "每周服务容量"),
+            Map.entry("noService", "无任何服务"),
+            Map.entry("belowCapacityThreshold", "低于容量阈值"));
 
     private CoverageTables() {
     }

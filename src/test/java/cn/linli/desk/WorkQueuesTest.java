@@ -18,15 +18,15 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * What waits for an official (issue 15's work queues), in a district of its own (工作台测试区, 990500) so that the
+ * What waits for an official (issue 15's work queues), in a district of its own (工作台测试区, 990600) so that the
  * counts are exact: the desk's seven queues, the cycles at each stage, the templates a cycle may use, the appeals
  * to decide and an evaluator's assignments — and what an official of another street, a resident or no token get.
  */
 @QuarkusTest
 class WorkQueuesTest {
-    static final String DISTRICT = "990500";
+    static final String DISTRICT = "990600";
     static final GraphQL OFFICIAL = GraphQL.as(Tokens.of("desk-official", "gov_official"));
-    /** Governs 工作台乙街道 (990500002), where nothing waits. */
+    /** Governs 工作台乙街道 (990600002), where nothing waits. */
     static final GraphQL STREET_OFFICIAL = GraphQL.as(Tokens.of("desk-street-official", "gov_official"));
     static final GraphQL EVALUATOR = GraphQL.as(Tokens.of("desk-evaluator", "evaluator"));
     /** The console's home page, as it ships, with one first item per queue. */
@@ -67,24 +67,24 @@ class WorkQueuesTest {
     private World build() {
         World w = new World();
         fixtures.execute("""
-                INSERT INTO region (code, name, level, parent_id, path, lat, lng) VALUES ('990500', '工作台测试区', 'DISTRICT', NULL, '{990500}', 32.0, 122.0);
-                INSERT INTO region (code, name, level, parent_id, path, lat, lng) SELECT '990500001', '工作台甲街道', 'STREET', id, '{990500,990500001}', 32.0, 122.0 FROM region WHERE code = '990500';
-                INSERT INTO region (code, name, level, parent_id, path, lat, lng) SELECT '990500002', '工作台乙街道', 'STREET', id, '{990500,990500002}', 32.0, 122.1 FROM region WHERE code = '990500';
-                INSERT INTO region (code, name, level, parent_id, path, lat, lng) SELECT '990500001001', '工作台社区', 'COMMUNITY', id, '{990500,990500001,990500001001}', 32.0, 122.0 FROM region WHERE code = '990500001';
-                INSERT INTO official_appointment (subject, region_id, unit_name, appointed_by) SELECT 'desk-official', id, '工作台区民政局', 'fixture' FROM region WHERE code = '990500';
-                INSERT INTO official_appointment (subject, region_id, unit_name, appointed_by) SELECT 'desk-street-official', id, '工作台乙街道办', 'fixture' FROM region WHERE code = '990500002';
+                INSERT INTO region (code, name, level, parent_id, path, lat, lng) VALUES ('990600', '工作台测试区', 'DISTRICT', NULL, '{990600}', 32.0, 122.0);
+                INSERT INTO region (code, name, level, parent_id, path, lat, lng) SELECT '990600001', '工作台甲街道', 'STREET', id, '{990600,990600001}', 32.0, 122.0 FROM region WHERE code = '990600';
+                INSERT INTO region (code, name, level, parent_id, path, lat, lng) SELECT '990600002', '工作台乙街道', 'STREET', id, '{990600,990600002}', 32.0, 122.1 FROM region WHERE code = '990600';
+                INSERT INTO region (code, name, level, parent_id, path, lat, lng) SELECT '990600001001', '工作台社区', 'COMMUNITY', id, '{990600,990600001,990600001001}', 32.0, 122.0 FROM region WHERE code = '990600001';
+                INSERT INTO official_appointment (subject, region_id, unit_name, appointed_by) SELECT 'desk-official', id, '工作台区民政局', 'fixture' FROM region WHERE code = '990600';
+                INSERT INTO official_appointment (subject, region_id, unit_name, appointed_by) SELECT 'desk-street-official', id, '工作台乙街道办', 'fixture' FROM region WHERE code = '990600002';
                 """);
         String org = "INSERT INTO organization (credit_code, name, kind, region_id, address, status, created_at) SELECT '%s', '%s', "
-                + "'SOCIAL_GROUP', id, '工作台路', '%s', now() - interval '%s' FROM region WHERE code = '990500001001' RETURNING id";
-        w.olderPending = fixtures.id(org.formatted("52990500MJ00000011", "工作台待审甲", "PENDING", "3 days"));
-        fixtures.id(org.formatted("52990500MJ00000022", "工作台待审乙", "PENDING", "1 day"));
-        long active = fixtures.id(org.formatted("52990500MJ00000033", "工作台服务中心", "ACTIVE", "400 days"));
+                + "'SOCIAL_GROUP', id, '工作台路', '%s', now() - interval '%s' FROM region WHERE code = '990600001001' RETURNING id";
+        w.olderPending = fixtures.id(org.formatted("52990600MJ00000011", "工作台待审甲", "PENDING", "3 days"));
+        fixtures.id(org.formatted("52990600MJ00000022", "工作台待审乙", "PENDING", "1 day"));
+        long active = fixtures.id(org.formatted("52990600MJ00000033", "工作台服务中心", "ACTIVE", "400 days"));
 
         String listing = "INSERT INTO service_listing (organization_id, category_id, title, description, mode, address, lat, lng, "
                 + "region_id, area_codes, reach_codes, pricing, price_fen, subsidy_fen, price_unit, min_age, max_age, target_groups, "
                 + "capacity_per_slot, status, published_at, confirmed_at) SELECT " + active + ", category_id, '%s', description, mode, "
-                + "address, 32.0, 122.0, (SELECT id FROM region WHERE code = '990500001001'), '{990500001001}', "
-                + "'{990500,990500001,990500001001}', pricing, price_fen, subsidy_fen, price_unit, min_age, max_age, target_groups, "
+                + "address, 32.0, 122.0, (SELECT id FROM region WHERE code = '990600001001'), '{990600001001}', "
+                + "'{990600,990600001,990600001001}', pricing, price_fen, subsidy_fen, price_unit, min_age, max_age, target_groups, "
                 + "capacity_per_slot, 'PUBLISHED', now() - interval '300 days', now() - interval '%s' FROM service_listing "
                 + "WHERE title = '老年助餐服务' AND lat = 30.0026980 RETURNING id";
         w.stale = fixtures.id(listing.formatted("工作台久未确认的助餐", "200 days"));
@@ -97,7 +97,7 @@ class WorkQueuesTest {
 
         String contract = "INSERT INTO contract (code, title, buyer_name, organization_id, amount_fen, starts_on, ends_on, status, "
                 + "buyer_region_id) SELECT '%s', '%s', '工作台区民政局', " + active + ", 100000, current_date - 300, current_date + %d, "
-                + "'ACTIVE', id FROM region WHERE code = '990500' RETURNING id";
+                + "'ACTIVE', id FROM region WHERE code = '990600' RETURNING id";
         w.endingContract = fixtures.id(contract.formatted("DESK-C-1", "工作台助餐合同", 30));
         long later = fixtures.id(contract.formatted("DESK-C-2", "工作台长期合同", 200));
         String milestone = "INSERT INTO milestone (contract_id, title, due_on, amount_fen, withheld) VALUES (" + later
@@ -111,19 +111,19 @@ class WorkQueuesTest {
 
         String tender = "INSERT INTO procurement (ocid, title, buyer_name, buyer_region_id, created_by, category_id, target_region_codes, "
                 + "budget_fen, method, tender_start, tender_end, status) SELECT '%s', '%s', '工作台区民政局', r.id, 'desk-official', c.id, "
-                + "'{990500001}', 100000, 'OPEN', now() - interval '5 days', now() + interval '%s', 'TENDERING' FROM region r, category c "
-                + "WHERE r.code = '990500' AND c.code = 'elderly.meal' RETURNING id";
+                + "'{990600001}', 100000, 'OPEN', now() - interval '5 days', now() + interval '%s', 'TENDERING' FROM region r, category c "
+                + "WHERE r.code = '990600' AND c.code = 'elderly.meal' RETURNING id";
         w.closingTender = fixtures.id(tender.formatted("ocds-desk-1", "工作台三天后截止", "3 days"));
         fixtures.id(tender.formatted("ocds-desk-2", "工作台二十天后截止", "20 days"));
 
         w.template = fixtures.id("INSERT INTO evaluation_template (version, name, region_id, created_by) SELECT 1, '工作台考核模板', id, "
-                + "'desk-official' FROM region WHERE code = '990500' RETURNING id");
+                + "'desk-official' FROM region WHERE code = '990600' RETURNING id");
         fixtures.execute("INSERT INTO evaluation_indicator (template_id, position, name, kind, weight) VALUES (" + w.template
                 + ", 1, '服务规范', 'MANUAL', 100)");
         String cycle = "INSERT INTO evaluation_cycle (name, period_start, period_end, region_id, template_id, thresholds, policy, "
                 + "created_by, status, published_at) SELECT '%s', current_date - %d, current_date - %d, id, " + w.template + ", "
                 + "'{\"excellent\": 90, \"good\": 80, \"pass\": 60}', '{\"appealDays\": 15}', 'desk-official', '%s', %s "
-                + "FROM region WHERE code = '990500' RETURNING id";
+                + "FROM region WHERE code = '990600' RETURNING id";
         w.scoringCycle = fixtures.id(cycle.formatted("工作台考核（评分中）", 30, 0, "SCORING", "NULL"));
         w.publishedCycle = fixtures.id(cycle.formatted("工作台考核（已发布）", 400, 370, "PUBLISHED", "now()"));
         w.scoringEvaluation = fixtures.id("INSERT INTO evaluation (cycle_id, contract_id, organization_id) VALUES (" + w.scoringCycle
@@ -147,7 +147,7 @@ class WorkQueuesTest {
         assertEquals(DISTRICT, desk.getString("regionCode"));
         assertQueue(desk, "pendingOrganizations", 2, world.olderPending);
         assertEquals("工作台待审甲", desk.getString("pendingOrganizations.items[0].title"));
-        assertEquals("990500001001", desk.getString("pendingOrganizations.items[0].regionCode"));
+        assertEquals("990600001001", desk.getString("pendingOrganizations.items[0].regionCode"));
         assertNull(desk.get("pendingOrganizations.items[0].dueAt"));
         assertQueue(desk, "staleListings", 1, world.stale);
         assertEquals("工作台久未确认的助餐", desk.getString("staleListings.items[0].title"));
@@ -198,7 +198,7 @@ class WorkQueuesTest {
         assertEquals("FORBIDDEN", GraphQL.code(STREET_OFFICIAL.error(CYCLES, Map.of("f", scoring))));
         assertEquals("FORBIDDEN", GraphQL.code(GraphQL.as(Tokens.of("desk-resident", "resident")).error(CYCLES, Map.of("f", scoring))));
         assertEquals("UNAUTHENTICATED", GraphQL.code(GraphQL.anonymous().error(CYCLES, Map.of("f", scoring))));
-        assertEquals("VALIDATION", GraphQL.code(GraphQL.anonymous().error(CYCLES, Map.of("f", Map.of("regionCode", "990599")))));
+        assertEquals("VALIDATION", GraphQL.code(GraphQL.anonymous().error(CYCLES, Map.of("f", Map.of("regionCode", "990699")))));
     }
 
     @Test

@@ -303,11 +303,15 @@ class ReportsTest {
         try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(xlsx.asByteArray()))) {
             Sheet sheet = book.getSheetAt(0);
             assertEquals(graphql.size(), sheet.getLastRowNum());
+            List<String> columns = new java.util.ArrayList<>();
+            sheet.getRow(0).forEach(cell -> columns.add(cell.getStringCellValue()));
             for (int i = 0; i < graphql.size(); i++) {
                 Row row = sheet.getRow(i + 1);
-                assertEquals(graphql.get(i).get("regionCode"), row.getCell(0).getStringCellValue());
-                assertEquals(((Number) graphql.get(i).get("services")).doubleValue(), row.getCell(2).getNumericCellValue());
-                assertEquals(((Number) graphql.get(i).get("population")).doubleValue(), row.getCell(4).getNumericCellValue());
+                assertEquals(graphql.get(i).get("regionCode"), row.getCell(columns.indexOf("社区代码")).getStringCellValue());
+                assertEquals(((Number) graphql.get(i).get("services")).doubleValue(),
+                        row.getCell(columns.indexOf("覆盖服务数")).getNumericCellValue());
+                assertEquals(((Number) graphql.get(i).get("population")).doubleValue(),
+                        row.getCell(columns.indexOf("常住人口")).getNumericCellValue());
             }
         }
 
