@@ -250,7 +250,7 @@ public class DemoDataLoader {
             random.nextInt(3);
             random.nextInt(5);
             try (PreparedStatement query = connection.prepareStatement("SELECT c.id, c.code, c.name, s.code AS street, c.lat, c.lng "
-                    + "FROM region c JOIN region s ON s.id = c.parent_id WHERE c.level = 'COMMUNITY' AND c.path @> ARRAY[?] "
+                    + "FROM region c JOIN region s ON s.id = c.parent_id WHERE c.level = 'COMMUNITY' AND c.path @> ARRAY[CAST(? AS text)] "
                     + "ORDER BY c.code")) {
                 query.setString(1, DemoDistrict.CODE);
                 try (ResultSet rows = query.executeQuery()) {

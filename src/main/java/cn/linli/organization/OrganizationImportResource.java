@@ -3,7 +3,6 @@ package cn.linli.organization;
 import cn.linli.common.ApiException;
 import cn.linli.common.ImportResponses;
 import jakarta.inject.Inject;
-import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -26,11 +25,18 @@ public class OrganizationImportResource {
     @Inject
     OrganizationImport organizationImport;
 
+    /** Spreadsheet programs and browsers label CSV differently (Windows: application/vnd.ms-excel). */
+    static final java.util.Set<String> CSV_TYPES = java.util.Set.of("text/csv", "text/plain", "application/csv",
+            "text/comma-separated-values", "application/vnd.ms-excel");
+
     @POST
-    @Consumes({"text/csv", MediaType.TEXT_PLAIN})
     @Produces(MediaType.APPLICATION_JSON)
-    public OrganizationImport.Result importOrganizations(byte[] csv) {
-        return organizationImport.importBytes(csv, "csv");
+    public Response importFile(@jakarta.ws.rs.HeaderParam("Content-Type") String contentType, byte[] csv) {
+        String type = contentType == null ? "" : contentType.split(";", 2)[0].strip().toLowerCase(java.util.Locale.ROOT);
+        if (!CSV_TYPES.contains(type)) {
+            return ImportResponses.error(new WebApplicationException(415));
+        }
+        return Response.ok(organizationImport.importBytes(csv, "csv")).build();
     }
 
     @ServerExceptionMapper
