@@ -21,7 +21,8 @@ import org.apache.commons.csv.CSVRecord;
 /**
  * A CSV file a person uploads (a spreadsheet saved as CSV), read with Apache Commons CSV: UTF-8 with or without
  * BOM, a header row naming the columns (in any order, case-insensitive), each data row with the line it starts
- * on. Anything else is VALIDATION naming {@code field}: bytes that are not UTF-8 (a GBK/GB18030 export), text
+ * on (blank lines are skipped, a header cell left empty names a column that is ignored). Anything else is
+ * VALIDATION naming {@code field}: bytes that are not UTF-8 (a GBK/GB18030 export), text
  * holding U+FFFD (such bytes read as UTF-8 by the sender), no header, an unknown or doubled column, a missing
  * required one, a row with more cells than the header, more than {@code maxRows} rows.
  */
@@ -110,7 +111,8 @@ public final class CsvFile {
             known.put(column.toLowerCase(Locale.ROOT), column);
         }
         String expected = String.join(", ", required) + (optional.isEmpty() ? "" : ", " + String.join(", ", optional));
-        CSVFormat format = CSVFormat.RFC4180.builder().setIgnoreEmptyLines(true).setTrim(false).get();
+        CSVFormat format = CSVFormat.RFC4180.builder().setIgnoreEmptyLines(false).setTrim(false).get(); // blank lines are
+        // skipped below, so that every row keeps the number of the line it is on
         try (CSVParser parser = CSVParser.parse(new StringReader(text), format)) {
             Iterator<CSVRecord> records = parser.iterator();
             if (!records.hasNext()) {
@@ -120,6 +122,10 @@ public final class CsvFile {
             List<String> columns = new ArrayList<>();
             for (int i = 0; i < header.size(); i++) {
                 String name = header.get(i).strip();
+                if (name.isEmpty()) {
+                    columns.add(null); // a column without a name (Excel's trailing formatted cells): its cells are ignored
+                    continue;
+                }
                 String column = known.get(name.toLowerCase(Locale.ROOT));
                 if (column == null) {
                     // never quote the cell: it may be anything (a data row where the header should be)
@@ -153,7 +159,9 @@ public final class CsvFile {
                 }
                 Map<String, String> cells = new LinkedHashMap<>();
                 for (int i = 0; i < record.size(); i++) {
-                    cells.put(columns.get(i), record.get(i));
+                    if (columns.get(i) != null) {
+                        cells.put(columns.get(i), record.get(i));
+                    }
                 }
                 lines.add(new Line(line, cells));
             }

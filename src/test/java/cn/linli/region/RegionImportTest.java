@@ -139,13 +139,14 @@ class RegionImportTest {
                 + "620121002,柳树镇,COMMUNITY,620121,36.70,103.20,,,,\n" // line 4: a street's code, said COMMUNITY
                 + "620121009001,无主社区,COMMUNITY,,36.70,103.20,5000,1000,100,500\n" // line 5: its street is nowhere
                 + "\"620121002001\",\"柳树\n村\",COMMUNITY,620121002,36.70,103.20,-5,1000,100,500\n" // lines 6–7: a line break, -5
-                + "620121002002,下川村,COMMUNITY,620121002,91,103.2,400,500,10,20\n"; // line 8: lat 91, aged over population
+                + "\n" // line 8: blank, skipped
+                + "620121002002,下川村,COMMUNITY,620121002,91,103.2,400,500,10,20\n"; // line 9: lat 91, aged over population
         Map<String, Object> error = GraphQL.as(ADMIN).error(IMPORT, Map.of("csv", csv));
         assertEquals("VALIDATION", GraphQL.code(error));
         assertEquals("input.csv", GraphQL.field(error));
         List<Map<String, Object>> rows = (List<Map<String, Object>>) ((Map<String, Object>) error.get("extensions")).get("rowErrors");
         List<String> found = rows.stream().map(row -> row.get("line") + ":" + row.get("column")).toList();
-        assertEquals(List.of("3:code", "4:level", "5:parentCode", "6:name", "6:population", "8:lat", "8:aged60Plus"), found,
+        assertEquals(List.of("3:code", "4:level", "5:parentCode", "6:name", "6:population", "9:lat", "9:aged60Plus"), found,
                 String.valueOf(rows));
         assertTrue(rows.stream().allMatch(row -> !String.valueOf(row.get("message")).isBlank()));
         assertTrue(String.valueOf(error.get("message")).contains("7"), "the message counts the errors: " + error.get("message"));
