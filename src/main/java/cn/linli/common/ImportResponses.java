@@ -4,6 +4,8 @@ import io.smallrye.graphql.api.ErrorCode;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.jboss.logging.Logger;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -65,7 +67,25 @@ public final class ImportResponses {
                 .entity(body(status == 404 ? "NOT_FOUND" : "VALIDATION", Messages.get(key))).build();
     }
 
-    public static Response internal() {
+    /**
+     * Any other failure: an API error it wraps, a concurrent import that wrote the same code first (CONFLICT), the
+     * database gone (UNAVAILABLE), else INTERNAL. Logged by class only: a message may quote a row (a phone).
+     */
+    public static Response failure(RuntimeException error, Logger log, String what) {
+        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+            if (cause instanceof ApiException api) {
+                return error(api);
+            }
+            if (cause instanceof SQLException sql && "23505".equals(sql.getSQLState())) {
+                return error(new ConflictException("error.duplicate"));
+            }
+            if (cause instanceof SQLException sql && sql.getSQLState() != null
+                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))) {
+                log.warnf("%s: database unavailable (%s)", what, cause.getClass().getName());
+                return error(new UnavailableException("error.unavailable"));
+            }
+        }
+        log.errorf("%s failed: %s", what, error.getClass().getName());
         return Response.status(500).type(MediaType.APPLICATION_JSON)
                 .entity(body("INTERNAL", Messages.get("error.import.internal"))).build();
     }

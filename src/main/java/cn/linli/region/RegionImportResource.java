@@ -51,7 +51,6 @@ public class RegionImportResource {
 
     @ServerExceptionMapper
     public Response error(RuntimeException error) {
-        LOG.errorf("Region import failed: %s", error.getClass().getName()); // never the message: it may quote a row
-        return ImportResponses.internal();
+        return ImportResponses.failure(error, LOG, "Region import");
     }
 }
