@@ -217,6 +217,26 @@ public class OrganizationImport {
         for (int count : counts) {
             created += count == PreparedStatement.SUCCESS_NO_INFO ? 1 : count;
         }
+        // each organization's own audit trail says it was imported, with what
+        List<AuditLog.Change> changes = new ArrayList<>();
+        Map<String, Existing> now = stored(inserts.stream().map(e -> e.creditCode).toList());
+        for (Entry entry : inserts) {
+            Existing made = now.get(entry.creditCode);
+            if (made != null) {
+                changes.add(new AuditLog.Change("importOrganizations", "Organization", made.id(), made.id(), made.regionId(),
+                        null, null, snapshot(entry.creditCode, values(entry), OrganizationStatus.PENDING)));
+            }
+        }
+        java.util.Set<Long> updatedIds = new java.util.HashSet<>();
+        updates.forEach(update -> updatedIds.add(update.getKey()));
+        for (Entry entry : entries) {
+            if (entry.existing != null && updatedIds.contains(entry.existing.id())) {
+                changes.add(new AuditLog.Change("importOrganizations", "Organization", entry.existing.id(), entry.existing.id(),
+                        values(entry).regionId(), null, snapshot(entry.creditCode, stored(entry.existing), OrganizationStatus.PENDING),
+                        snapshot(entry.creditCode, values(entry), OrganizationStatus.PENDING)));
+            }
+        }
+        audit.recordAll(role, changes);
         Result result = new Result(entries.size(), created, updates.size(), unchanged, skipped);
         Map<String, Object> after = new LinkedHashMap<>();
         after.put("rows", result.rows());
@@ -229,6 +249,23 @@ public class OrganizationImport {
                 entries.isEmpty() ? "-" : entries.get(0).creditCode, null,
                 entries.isEmpty() ? null : entries.get(0).region.id(), null, null, after));
         return result;
+    }
+
+    /** The fields of an imported organization its audit entry compares (as OrganizationRecord.snapshot names them). */
+    private static Map<String, Object> snapshot(String creditCode, Values values, OrganizationStatus status) {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("name", values.name());
+        fields.put("creditCode", creditCode);
+        fields.put("kind", values.kind());
+        fields.put("regionId", values.regionId());
+        fields.put("address", values.address());
+        fields.put("lat", values.lat());
+        fields.put("lng", values.lng());
+        fields.put("approximateLocation", values.approximate());
+        fields.put("contactName", values.contactName());
+        fields.put("contactPhone", values.contactPhone());
+        fields.put("status", status);
+        return fields;
     }
 
     private static Values stored(Existing was) {

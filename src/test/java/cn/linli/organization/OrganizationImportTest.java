@@ -103,6 +103,11 @@ class OrganizationImportTest {
                 + "{ edges { node { creditCode } } } }");
         assertTrue(queue.getList("organizations.edges.node.creditCode").containsAll(List.of(a, b, c, d)));
         assertEquals("NOT_FOUND", GraphQL.code(GraphQL.anonymous().error(ORGANIZATION, Map.of("id", idOf(a)))));
+        // its own audit trail says who imported it
+        JsonPath trail = official.data("query($o: ID) { auditLog(filter: {organizationId: $o}, first: 5) { edges { node { action actorSubject } } } }",
+                Map.of("o", idOf(a)));
+        assertEquals(List.of("importOrganizations"), trail.getList("auditLog.edges.node.action"));
+        assertEquals(List.of("org-import-official"), trail.getList("auditLog.edges.node.actorSubject"));
     }
 
     @Test
