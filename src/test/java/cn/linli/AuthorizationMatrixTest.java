@@ -191,6 +191,9 @@ class AuthorizationMatrixTest {
             row("revokeCommunityWorker", Set.of(OFFICIAL), "NOT_FOUND", w -> map("subject", "nobody-appointed", "regionCode", WORKER_COMMUNITY)),
             // regions
             row("createGrid", Set.of(OFFICIAL), "VALIDATION", w -> map("communityCode", WORKER_COMMUNITY, "code", "", "name", "x")),
+            // imports: an admin anywhere, an official within the jurisdiction; a row error (population -1) refuses the file
+            row("importRegions", Set.of(ADMIN, OFFICIAL), "VALIDATION", w -> map("csv", "code,name,level,population\n"
+                    + "990100001,测试街道,STREET,-1\n")),
             // households: the booker's, in 甲社区, with a member and a removed member
             row("addHouseholdMember", RESIDENTS, "VALIDATION", w -> map("name", "", "relation", "母亲", "birthYear", 1944)),
             row("updateHouseholdMember", Set.of(BOOKER), "VALIDATION", w -> map("id", w.member, "birthYear", 1800))
@@ -203,6 +206,9 @@ class AuthorizationMatrixTest {
                     w -> map("name", "", "birthYear", 1940, "regionCode", WORKER_COMMUNITY)),
             // organizations
             row("registerOrganization", ORG_STAFF_ROLE, "VALIDATION", w -> Console.registration("", Console.newCreditCode())),
+            // an invalid credit code in 甲社区
+            row("importOrganizations", Set.of(ADMIN, OFFICIAL), "VALIDATION", w -> map("csv", "creditCode,name,kind,regionCode\n"
+                    + "52990100MJ0000001X,矩阵导入机构,SOCIAL_GROUP," + WORKER_COMMUNITY + "\n")),
             row("updateOrganization", Set.of(OWNER), "CONFLICT", w -> map("id", w.orgA, "version", -1, "name", "x")),
             row("verifyOrganization", Set.of(OFFICIAL), "VALIDATION", w -> map("id", w.orgA, "reason", " ")),
             row("rejectOrganization", Set.of(OFFICIAL), "VALIDATION", w -> map("id", w.orgA, "reason", " ")),

@@ -6,7 +6,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.sql.Types;
 import java.util.HashMap;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -31,6 +33,31 @@ public class AuditLog {
 
     public void record(String actorRole, Change change) {
         record(caller.subject(), actorRole, change);
+    }
+
+    /**
+     * Many changes by the caller at once (an import of a register): the same entries as {@link #record} each, written
+     * as one JDBC batch.
+     */
+    public void recordAll(String actorRole, List<Change> changes) {
+        String subject = caller.subject();
+        sql.batch("INSERT INTO audit_entry (actor_subject, actor_role, action, entity_type, entity_id, organization_id, "
+                + "region_path, reason, before, after) VALUES (?, ?, ?, ?, ?, ?, coalesce((SELECT path FROM region WHERE id = ?), "
+                + "'{}'), ?, CAST(? AS jsonb), CAST(? AS jsonb))", changes, (statement, change) -> {
+                    Map<String, Object> before = new LinkedHashMap<>();
+                    Map<String, Object> after = new LinkedHashMap<>();
+                    diff(change.before(), change.after(), before, after);
+                    statement.setString(1, subject);
+                    statement.setString(2, actorRole);
+                    statement.setString(3, change.action());
+                    statement.setString(4, change.entityType());
+                    statement.setString(5, String.valueOf(change.entityId()));
+                    statement.setObject(6, change.organizationId(), Types.BIGINT);
+                    statement.setObject(7, change.regionId(), Types.BIGINT);
+                    statement.setString(8, change.reason());
+                    statement.setString(9, change.before() == null ? null : toJson(before));
+                    statement.setString(10, change.after() == null ? null : toJson(after));
+                });
     }
 
     /** A change the service made by itself (a scheduled job: a bar that ended, a contract that completed). */

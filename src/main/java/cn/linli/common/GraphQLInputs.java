@@ -370,12 +370,18 @@ public class GraphQLInputs implements EventingService {
             if (DATES.contains(scalar.getName())) {
                 problem = InputRules.dateProblem(value);
             } else if (value instanceof String text) {
-                problem = InputRules.textProblem(text);
+                problem = InputRules.textProblem(text, isFile(path) ? InputRules.MAX_FILE_LENGTH : InputRules.MAX_TEXT_LENGTH);
             }
             if (problem != null) {
-                throw new ValidationException(path, problem, String.valueOf(InputRules.MAX_TEXT_LENGTH),
+                throw new ValidationException(path, problem, String.valueOf(isFile(path) ? InputRules.MAX_FILE_LENGTH
+                        : InputRules.MAX_TEXT_LENGTH),
                         String.valueOf(InputRules.MIN_YEAR), String.valueOf(InputRules.MAX_YEAR));
             }
         }
+    }
+
+    /** The imports' {@code input.csv}: a whole file, with its own limit. */
+    private static boolean isFile(String path) {
+        return path.equals("input.csv");
     }
 }

@@ -13,6 +13,11 @@ import java.util.regex.Pattern;
 public final class InputRules {
     /** No text argument of this API is longer; an import of a whole file would have its own endpoint. */
     public static final int MAX_TEXT_LENGTH = 8_000;
+    /**
+     * A file sent as text ({@code input.csv} of the imports): what fits the 256 KiB GraphQL request body. Larger
+     * files go to the import's HTTP endpoint.
+     */
+    public static final int MAX_FILE_LENGTH = 240_000;
     public static final int MIN_YEAR = 1900;
     public static final int MAX_YEAR = 2199;
     private static final Pattern YEAR = Pattern.compile("^([+-]?\\d+)-");
@@ -22,7 +27,12 @@ public final class InputRules {
 
     /** The message key of what is wrong with this text, or null when it may be used. */
     public static String textProblem(String value) {
-        if (value.length() > MAX_TEXT_LENGTH) {
+        return textProblem(value, MAX_TEXT_LENGTH);
+    }
+
+    /** As {@link #textProblem(String)}, with another length limit. */
+    public static String textProblem(String value, int maxLength) {
+        if (value.length() > maxLength) {
             return "error.input.tooLong";
         }
         for (int i = 0; i < value.length(); i++) {

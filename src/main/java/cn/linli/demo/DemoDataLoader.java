@@ -2,15 +2,19 @@ package cn.linli.demo;
 
 import cn.linli.demo.DemoCatalog.Offer;
 import cn.linli.demo.DemoCatalog.ProviderKind;
-import cn.linli.demo.DemoDistrict.Street;
 import cn.linli.organization.UnifiedSocialCreditCode;
 import cn.linli.procurement.OcdsReleases;
+import cn.linli.region.RegionImport;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.Date;
 import java.sql.PreparedStatement;
@@ -52,6 +56,8 @@ public class DemoDataLoader {
     AgroalDataSource dataSource;
     @Inject
     OcdsReleases releases;
+    @Inject
+    RegionImport regionImport;
 
     /** After Flyway (which migrates at start-up). */
     void onStart(@Observes @Priority(100) StartupEvent event) throws SQLException {
@@ -60,8 +66,15 @@ public class DemoDataLoader {
         }
     }
 
-    /** Loads the district unless present; returns whether it loaded anything. */
+    /**
+     * Loads the district unless present; returns whether it loaded anything. Its regions come through the region
+     * import (the same path as {@code importRegions}), idempotent by code; the rest is written here.
+     */
     public boolean load() throws SQLException {
+        if (loaded()) {
+            return false;
+        }
+        regionImport.importAsSystem(regionsCsv());
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             try {
@@ -87,9 +100,24 @@ public class DemoDataLoader {
         return true;
     }
 
+    private boolean loaded() throws SQLException {
+        try (Connection connection = dataSource.getConnection()) {
+            return exists(connection);
+        }
+    }
+
+    static String regionsCsv() {
+        try (InputStream csv = DemoDataLoader.class.getResourceAsStream("/demo/regions.csv")) {
+            return new String(csv.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("demo/regions.csv is part of the build", e);
+        }
+    }
+
+    /** The district's demo procurement is written last but one, in the same transaction as everything but regions. */
     private static boolean exists(Connection connection) throws SQLException {
-        try (PreparedStatement query = connection.prepareStatement("SELECT 1 FROM region WHERE code = ?")) {
-            query.setString(1, DemoDistrict.CODE);
+        try (PreparedStatement query = connection.prepareStatement("SELECT 1 FROM procurement WHERE ocid = ?")) {
+            query.setString(1, "ocds-linli0-demo-1");
             try (ResultSet rows = query.executeQuery()) {
                 return rows.next();
             }
@@ -116,7 +144,7 @@ public class DemoDataLoader {
         }
 
         void write() throws SQLException {
-            writeRegions();
+            readRegions();
             writeOrganizations();
             writeContracts();
             writeListings();
@@ -212,45 +240,30 @@ public class DemoDataLoader {
             }
         }
 
-        private void writeRegions() throws SQLException {
-            long district = insertRegion(DemoDistrict.CODE, DemoDistrict.NAME, "DISTRICT", null,
-                    new String[] {DemoDistrict.CODE}, DemoDistrict.LAT, DemoDistrict.LNG, 650_000);
-            for (Street street : DemoDistrict.STREETS) {
-                long streetId = insertRegion(street.code(), street.name(), "STREET", district,
-                        new String[] {DemoDistrict.CODE, street.code()}, street.lat(), street.lng(), null);
-                for (int i = 0; i < street.communities().size(); i++) {
-                    String code = street.code() + String.format("%03d", i + 1);
-                    String name = street.communities().get(i) + "社区";
-                    // communities sit on a small ring around their street's centre, about 400–900 m out
-                    double angle = 2 * Math.PI * i / street.communities().size();
-                    double distance = 0.004 + 0.004 * random.nextDouble();
-                    double lat = street.lat() + distance * Math.sin(angle);
-                    double lng = street.lng() + distance * Math.cos(angle) / Math.cos(Math.toRadians(street.lat()));
-                    int population = 6_000 + random.nextInt(9_000);
-                    long id = insertRegion(code, name, "COMMUNITY", streetId,
-                            new String[] {DemoDistrict.CODE, street.code(), code}, lat, lng, population);
-                    communities.add(new Community(id, code, name, street.code(), lat, lng));
+        /**
+         * The district's communities as the region import wrote them (from {@code demo/regions.csv}), in code order.
+         * The random draws that once made their figures are drawn again, so that everything after them (organizations,
+         * services) is the same demo as before the regions came from the CSV.
+         */
+        private void readRegions() throws SQLException {
+            random.nextInt(8); // the district's figures: aged 60+, children 0–3, 3–12
+            random.nextInt(3);
+            random.nextInt(5);
+            try (PreparedStatement query = connection.prepareStatement("SELECT c.id, c.code, c.name, s.code AS street, c.lat, c.lng "
+                    + "FROM region c JOIN region s ON s.id = c.parent_id WHERE c.level = 'COMMUNITY' AND c.path @> ARRAY[CAST(? AS text)] "
+                    + "ORDER BY c.code")) {
+                query.setString(1, DemoDistrict.CODE);
+                try (ResultSet rows = query.executeQuery()) {
+                    while (rows.next()) {
+                        random.nextDouble(); // distance from the street's centre
+                        random.nextInt(9_000); // population
+                        random.nextInt(8); // aged 60+
+                        random.nextInt(3); // children 0–3
+                        random.nextInt(5); // children 3–12
+                        communities.add(new Community(rows.getLong(1), rows.getString(2), rows.getString(3), rows.getString(4),
+                                rows.getDouble(5), rows.getDouble(6)));
+                    }
                 }
-            }
-        }
-
-        private long insertRegion(String code, String name, String level, Long parent, String[] path, double lat,
-                double lng, Integer population) throws SQLException {
-            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO region (code, name, level, parent_id, "
-                    + "path, lat, lng, population, aged_60_plus, children_0_3, children_3_12) "
-                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id")) {
-                insert.setString(1, code);
-                insert.setString(2, name);
-                insert.setString(3, level);
-                insert.setObject(4, parent, Types.BIGINT);
-                insert.setArray(5, connection.createArrayOf("text", path));
-                insert.setDouble(6, lat);
-                insert.setDouble(7, lng);
-                insert.setObject(8, population, Types.INTEGER);
-                insert.setObject(9, population == null ? null : population * (18 + random.nextInt(8)) / 100, Types.INTEGER);
-                insert.setObject(10, population == null ? null : population * (2 + random.nextInt(3)) / 100, Types.INTEGER);
-                insert.setObject(11, population == null ? null : population * (7 + random.nextInt(5)) / 100, Types.INTEGER);
-                return returnedId(insert);
             }
         }
 

@@ -30,7 +30,9 @@ public record Organization(
         @Description("Number of resident reviews.") int reviewCount,
         @Ignore long regionId,
         @Description("Version for optimistic locking: send it back with updateOrganization.") int version,
-        @Description("优秀 in a published evaluation: the badge residents see.") boolean excellentBadge) {
+        @Description("优秀 in a published evaluation: the badge residents see.") boolean excellentBadge,
+        @Description("True when the location is not the organization's own point but its region's centroid (an imported "
+                + "organization without coordinates), until the organization sets its location.") boolean approximateLocation) {
 
     @Description("社会组织评估等级 when it is still valid, else null.")
     public RatingLevel getRatingLevel() {

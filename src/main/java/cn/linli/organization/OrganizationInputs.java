@@ -67,4 +67,11 @@ public final class OrganizationInputs {
     @Description("Remove a member from an organization (OWNER). The last OWNER cannot be removed.")
     public record RemoveMember(@Id @NonNull String organizationId, @NonNull String subject) {
     }
+
+    @Input("ImportOrganizationsInput")
+    @Description("A CSV file of organizations, as text.")
+    public record ImportOrganizations(
+            @Description("The file's content: UTF-8 text (a BOM is ignored), a header row, at most 240 000 characters.")
+            @NonNull String csv) {
+    }
 }

@@ -78,6 +78,21 @@ public class OrganizationMutations {
         return read(organization.id);
     }
 
+    @Inject
+    OrganizationImport organizationImport;
+
+    @Mutation("importOrganizations")
+    @Description("An admin, or an official for organizations in their jurisdiction: import organizations from a CSV (header "
+            + "row: creditCode, name, kind, regionCode, address, lat, lng, contactName, contactPhone; see the README). New ones "
+            + "are PENDING until verified; PENDING ones already there get the row's details; ones decided on already are "
+            + "skipped. Without lat/lng an organization takes its region's centroid (approximateLocation). Any row error "
+            + "(an invalid 统一社会信用代码, an unknown region …) refuses the whole file: VALIDATION with extensions.rowErrors "
+            + "[{line, column, message}]. Files over 240 000 characters go to POST /admin/import/organizations.")
+    @NonNull
+    public OrganizationImport.Result importOrganizations(@Name("input") @NonNull OrganizationInputs.ImportOrganizations input) {
+        return organizationImport.importCsv(input.csv(), "input.csv");
+    }
+
     @Mutation("updateOrganization")
     @Transactional
     @Description("OWNER: change the profile. A stale version gets CONFLICT; a new name, credit code or region returns the "
@@ -113,6 +128,7 @@ public class OrganizationMutations {
             Inputs.location(input.location(), "input.location");
             organization.lat = input.location().lat();
             organization.lng = input.location().lng();
+            organization.approximateLocation = false; // its own point now, no longer its region's centroid
         }
         if (input.contactName() != null) {
             organization.contactName = Inputs.optional(input.contactName(), "input.contactName", 50);

@@ -13,7 +13,7 @@ public final class OrganizationQueries {
             + "o.social_worker_count AS o_social_workers, o.rating_level AS o_rating_level, "
             + "o.rating_expires_on AS o_rating_expires_on, o.rating_average AS o_rating_average, "
             + "o.rating_count AS o_rating_count, o.region_id AS o_region_id, o.version AS o_version, "
-            + "o.excellent_badge AS o_excellent_badge";
+            + "o.excellent_badge AS o_excellent_badge, o.approximate_location AS o_approximate_location";
 
     private OrganizationQueries() {
     }
@@ -29,7 +29,8 @@ public final class OrganizationQueries {
                 row.list("o_categories"), row.intValue("o_social_workers"),
                 RatingLevel.ofStars(row.intValue("o_rating_level")), row.date("o_rating_expires_on"),
                 average == null ? null : average.doubleValue(), row.intValue("o_rating_count"),
-                row.longValue("o_region_id"), row.intValue("o_version"), row.bool("o_excellent_badge"));
+                row.longValue("o_region_id"), row.intValue("o_version"), row.bool("o_excellent_badge"),
+                row.bool("o_approximate_location"));
     }
 
     /** Organizations by id, in one statement (for what refers to them: bookings). */

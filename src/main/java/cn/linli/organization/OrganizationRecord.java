@@ -61,6 +61,9 @@ public class OrganizationRecord extends PanacheEntityBase {
     public OffsetDateTime verifiedAt;
     @Column(name = "updated_at")
     public OffsetDateTime updatedAt = OffsetDateTime.now();
+    /** The location is its region's centroid (imported without coordinates) until the organization sets one. */
+    @Column(name = "approximate_location")
+    public boolean approximateLocation;
     @Version
     public int version;
 

@@ -23,12 +23,26 @@ public class RegionApi {
     RegionQueries regions;
     @Inject
     RegionService service;
+    @Inject
+    RegionImport regionImport;
 
     @Mutation("createGrid")
     @Description("An official over the community: create a grid (网格) under it. The code extends the community's; "
             + "a code already used is CONFLICT.")
     public Region createGrid(@Name("input") @Description("The community, the grid's code and name.") @NonNull RegionInputs.CreateGrid input) {
         return service.createGrid(input);
+    }
+
+    @Mutation("importRegions")
+    @Description("An admin, or an official for rows within their jurisdiction: import regions from a CSV of 统计用区划代码 "
+            + "(header row: code, name, level, parentCode, lat, lng, population, aged60Plus, children0To3, children3To12; "
+            + "see the README). Idempotent by code: a region already there gets the row's name, centroid and figures, an "
+            + "empty cell keeps what is stored, nothing is deleted. Any row error refuses the whole file: VALIDATION with "
+            + "extensions.rowErrors [{line, column, message}], nothing applied. Text that is not UTF-8 is refused. Files over "
+            + "240 000 characters go to POST /admin/import/regions.")
+    @NonNull
+    public RegionImport.Result importRegions(@Name("input") @NonNull RegionInputs.ImportRegions input) {
+        return regionImport.importCsv(input.csv(), "input.csv");
     }
 
     @Query("regions")

@@ -18,4 +18,11 @@ public final class RegionInputs {
             @Description("Latitude of the grid's centre (WGS-84).") Double lat,
             @Description("Longitude of the grid's centre (WGS-84).") Double lng) {
     }
+
+    @Input("ImportRegionsInput")
+    @Description("A CSV file of regions, as text.")
+    public record ImportRegions(
+            @Description("The file's content: UTF-8 text (a BOM is ignored), a header row, at most 240 000 characters.")
+            @NonNull String csv) {
+    }
 }
