@@ -25,17 +25,17 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Residents' needs, over HTTP with real tokens, through the operations of graphql/operations/ServiceNeeds.graphql, in a
- * district of their own (需求测试区 990500: 东社区 with a grid, 西社区 4.8 km away), governed by official-needs; a
+ * district of their own (需求测试区 990900: 东社区 with a grid, 西社区 4.8 km away), governed by official-needs; a
  * community worker for each community. And coverage there: a community nothing serves is a gap until a home-visit
  * service's area covers it, and then while its weekly places per 1 000 aged 60+ are under the threshold asked for.
  */
 @QuarkusTest
 class ServiceNeedTest {
-    static final String DISTRICT = "990500";
-    static final String STREET = "990500001";
-    static final String EAST = "990500001001";
-    static final String EAST_GRID = "990500001001001";
-    static final String WEST = "990500001002";
+    static final String DISTRICT = "990900";
+    static final String STREET = "990900001";
+    static final String EAST = "990900001001";
+    static final String EAST_GRID = "990900001001001";
+    static final String WEST = "990900001002";
     static final String OFFICIAL = Tokens.of("official-needs", "gov_official");
     static final String OTHER_OFFICIAL = Tokens.of("official-test", "gov_official");
     static final String EAST_WORKER = Tokens.of("needs-worker-east", "community_worker");
@@ -53,20 +53,20 @@ class ServiceNeedTest {
         }
         fixtures.execute("""
                 INSERT INTO region (code, name, level, parent_id, path, lat, lng, population, aged_60_plus, children_0_3)
-                VALUES ('990500', '需求测试区', 'DISTRICT', NULL, '{990500}', 32.0, 122.0, 10000, 2000, 250);
+                VALUES ('990900', '需求测试区', 'DISTRICT', NULL, '{990900}', 32.0, 122.0, 10000, 2000, 250);
                 INSERT INTO region (code, name, level, parent_id, path, lat, lng)
-                SELECT '990500001', '需求街道', 'STREET', id, '{990500,990500001}', 32.0, 122.02 FROM region WHERE code = '990500';
+                SELECT '990900001', '需求街道', 'STREET', id, '{990900,990900001}', 32.0, 122.02 FROM region WHERE code = '990900';
                 INSERT INTO region (code, name, level, parent_id, path, lat, lng, population, aged_60_plus, children_0_3)
-                SELECT '990500001001', '东社区', 'COMMUNITY', id, '{990500,990500001,990500001001}', 32.0, 122.0, 6000, 1200, 150
-                FROM region WHERE code = '990500001';
+                SELECT '990900001001', '东社区', 'COMMUNITY', id, '{990900,990900001,990900001001}', 32.0, 122.0, 6000, 1200, 150
+                FROM region WHERE code = '990900001';
                 INSERT INTO region (code, name, level, parent_id, path, lat, lng, population, aged_60_plus, children_0_3)
-                SELECT '990500001002', '西社区', 'COMMUNITY', id, '{990500,990500001,990500001002}', 32.0, 122.05, 4000, 800, 100
-                FROM region WHERE code = '990500001';
+                SELECT '990900001002', '西社区', 'COMMUNITY', id, '{990900,990900001,990900001002}', 32.0, 122.05, 4000, 800, 100
+                FROM region WHERE code = '990900001';
                 INSERT INTO region (code, name, level, parent_id, path, lat, lng)
-                SELECT '990500001001001', '东一网格', 'GRID', id, '{990500,990500001,990500001001,990500001001001}', 32.0, 122.0
-                FROM region WHERE code = '990500001001';
+                SELECT '990900001001001', '东一网格', 'GRID', id, '{990900,990900001,990900001001,990900001001001}', 32.0, 122.0
+                FROM region WHERE code = '990900001001';
                 INSERT INTO official_appointment (subject, region_id, unit_name, appointed_by)
-                SELECT 'official-needs', id, '需求测试区民政局', 'fixture' FROM region WHERE code = '990500';
+                SELECT 'official-needs', id, '需求测试区民政局', 'fixture' FROM region WHERE code = '990900';
                 """);
         String appoint = "mutation($s: String!, $r: String!) { appointCommunityWorker(input: {subject: $s, regionCode: $r}) { subject } }";
         GraphQL.as(OFFICIAL).data(appoint, Map.of("s", "needs-worker-east", "r", EAST));
@@ -159,7 +159,7 @@ class ServiceNeedTest {
         assertEquals("FORBIDDEN", GraphQL.code(error(Tokens.of("owner-a", "org_staff"), "SubmitServiceNeed",
                 need("elderly.bath", EAST, "机构不提需求"))));
         assertEquals("UNAUTHENTICATED", GraphQL.code(error(null, "SubmitServiceNeed", need("elderly.bath", EAST, "匿名"))));
-        assertEquals("VALIDATION", GraphQL.code(error(resident, "SubmitServiceNeed", need("elderly.bath", "990599999999", "没有这个社区"))));
+        assertEquals("VALIDATION", GraphQL.code(error(resident, "SubmitServiceNeed", need("elderly.bath", "990999999999", "没有这个社区"))));
     }
 
     @Test
