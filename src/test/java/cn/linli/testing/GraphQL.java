@@ -44,9 +44,17 @@ public final class GraphQL {
     }
 
     public Response post(String query, Map<String, ?> variables) {
+        return post(query, variables, null);
+    }
+
+    /** Runs the named operation of a document that holds several (a file of graphql/operations/). */
+    public Response post(String query, Map<String, ?> variables, String operationName) {
         Map<String, Object> body = new HashMap<>();
         body.put("query", query);
         body.put("variables", variables);
+        if (operationName != null) {
+            body.put("operationName", operationName);
+        }
         RequestSpecification request = given().contentType(ContentType.JSON).body(body);
         if (token != null) {
             request.header("Authorization", token);
@@ -59,7 +67,12 @@ public final class GraphQL {
 
     /** The response of a request that must succeed without errors. */
     public JsonPath data(String query, Map<String, ?> variables) {
-        Response response = post(query, variables);
+        return data(query, variables, null);
+    }
+
+    /** As {@link #data(String, Map)}, for the named operation of the document. */
+    public JsonPath data(String query, Map<String, ?> variables, String operationName) {
+        Response response = post(query, variables, operationName);
         Assertions.assertEquals(200, response.statusCode(), response.asString());
         JsonPath json = response.jsonPath();
         Assertions.assertNull(json.get("errors"), () -> "unexpected errors: " + response.asString());
