@@ -20,7 +20,9 @@ import java.util.Base64;
  * does), and writes the response the way GraphQL over HTTP and HTTP caches expect:
  * <ul>
  * <li>the media type the client accepts; with {@code application/graphql-response+json}, a request that could
- * not be executed at all (no {@code data}) answers 400;</li>
+ * not be executed at all (no {@code data}, or {@code data: null} with errors about no field) answers 400;</li>
+ * <li>error {@code extensions} carry only the documented keys ({@code code}, {@code field} when there is one,
+ * {@code rowErrors} for an import), never a null or graphql-java's {@code classification};</li>
  * <li>GET responses carry an {@code ETag} (a hash of the body) and answer 304 to a matching
  * {@code If-None-Match}; anonymous ones without errors are {@code Cache-Control: public} for
  * {@code linli.http.public-max-age} seconds (a CDN may keep them), signed-in ones are private and revalidated;</li>
@@ -79,8 +81,11 @@ final class GraphQLHttpExecutor extends SmallRyeGraphQLAbstractHandler {
             ExecutionResult result = executionResponse.getExecutionResult();
             HttpServerResponse response = context.response();
             String body = executionResponse.getExecutionResultAsString();
+            if (!result.getErrors().isEmpty()) {
+                body = ErrorBodies.documentedExtensionsOnly(body);
+            }
             response.putHeader("Content-Type", responseType(context));
-            int status = !result.isDataPresent() && wantsStatusCodes(context) ? 400 : 200;
+            int status = wantsStatusCodes(context) && isRequestError(result) ? 400 : 200;
             if (context.request().method() == HttpMethod.GET && status == 200) {
                 String etag = etagOf(body);
                 response.putHeader("ETag", etag);
@@ -106,6 +111,19 @@ final class GraphQLHttpExecutor extends SmallRyeGraphQLAbstractHandler {
         public void fail(Throwable failure) {
             context.fail(failure);
         }
+    }
+
+    /**
+     * A request that could not run (GraphQL over HTTP: 400 for graphql-response+json): no data at all, or no data
+     * and only errors that are about no field of the response (a variable that does not coerce is reported
+     * with {@code data: null} and no path).
+     */
+    static boolean isRequestError(ExecutionResult result) {
+        if (!result.isDataPresent()) {
+            return true;
+        }
+        return result.getData() == null && !result.getErrors().isEmpty()
+                && result.getErrors().stream().allMatch(error -> error.getPath() == null || error.getPath().isEmpty());
     }
 
     /** Anonymous: no verified identity (a request with an unverifiable Authorization header never gets here). */

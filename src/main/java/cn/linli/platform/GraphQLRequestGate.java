@@ -183,6 +183,9 @@ public class GraphQLRequestGate {
             throw new Refusal(415, "VALIDATION", "error.request.mediaType");
         }
         try {
+            if (startsAnArray(context.body().buffer())) {
+                throw new Refusal(400, "VALIDATION", "error.request.batching");
+            }
             JsonObject body = context.body().asJsonObject();
             if (body == null) {
                 throw new Refusal(400, "VALIDATION", "error.request.noQuery");
@@ -295,6 +298,20 @@ public class GraphQLRequestGate {
     /** application/graphql-response+json asks for HTTP status codes: 400 for a request that cannot run. */
     private static int statusForRequestError(RoutingContext context) {
         return GraphQLHttpExecutor.wantsStatusCodes(context) ? 400 : 200;
+    }
+
+    /** A JSON array body: a batch of operations, which this service does not run (one operation per request). */
+    private static boolean startsAnArray(io.vertx.core.buffer.Buffer body) {
+        if (body == null) {
+            return false;
+        }
+        for (int i = 0; i < body.length(); i++) {
+            byte b = body.getByte(i);
+            if (b != ' ' && b != '\t' && b != '\n' && b != '\r') {
+                return b == '[';
+            }
+        }
+        return false;
     }
 
     private static Language language(RoutingContext context) {
