@@ -20,6 +20,19 @@ public final class ImportResponses {
     private ImportResponses() {
     }
 
+    /** Spreadsheet programs and browsers label CSV differently (Windows: application/vnd.ms-excel). */
+    static final java.util.Set<String> CSV_TYPES = java.util.Set.of("text/csv", "text/plain", "application/csv",
+            "text/comma-separated-values", "application/vnd.ms-excel");
+
+    /** An uploaded CSV file: 415 unless it is labelled as CSV, else the import's result as JSON. */
+    public static Response upload(String contentType, byte[] csv, java.util.function.Function<byte[], Object> importer) {
+        String type = contentType == null ? "" : contentType.split(";", 2)[0].strip().toLowerCase(java.util.Locale.ROOT);
+        if (!CSV_TYPES.contains(type)) {
+            return error(new WebApplicationException(415));
+        }
+        return Response.ok(importer.apply(csv)).build();
+    }
+
     public static Response error(ApiException error) {
         ErrorCode annotation = error.getClass().getAnnotation(ErrorCode.class);
         String code = annotation == null ? "VALIDATION" : annotation.value();

@@ -95,10 +95,10 @@ public class AppealService {
         }
         String reason = Inputs.required(input.reason(), "input.reason", 2000);
         long evaluationId = Long.parseLong(evaluation.id());
-        if ("UPHELD".equals(input.decision())) {
+        if (input.decision() == AppealDecision.UPHELD) {
             sql.update("UPDATE appeal SET status = 'UPHELD', decision_reason = :r, decided_by = :by, decided_at = now() WHERE id = :id",
                     Map.of("r", reason, "by", caller.subject(), "id", appealId));
-        } else if ("CHANGED".equals(input.decision())) {
+        } else if (input.decision() == AppealDecision.CHANGED) {
             if (input.newTotal() == null || !EvaluationService.validScore(input.newTotal())) {
                 throw new ValidationException("input.newTotal", "error.input.range", 0, 100);
             }
@@ -119,7 +119,7 @@ public class AppealService {
             throw new ValidationException("input.decision", "error.appeal.decision");
         }
         audit.record(role, new AuditLog.Change("decideAppeal", "Appeal", appealId, Long.parseLong(evaluation.organizationId()),
-                evaluation.regionId(), reason, Map.of("status", "PENDING"), Map.of("status", input.decision())));
+                evaluation.regionId(), reason, Map.of("status", "PENDING"), Map.of("status", input.decision().name())));
         return reads.appeal(appealId);
     }
 

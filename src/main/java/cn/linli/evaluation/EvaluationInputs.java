@@ -66,7 +66,7 @@ public final class EvaluationInputs {
 
     @Input("DecideAppealInput")
     @Description("UPHELD: the grade stands. CHANGED: a new total (and so grade); outcomes are re-applied.")
-    public record Decide(@Id @NonNull String appealId, @NonNull String decision, Double newTotal, @NonNull String reason) {
+    public record Decide(@Id @NonNull String appealId, @NonNull AppealDecision decision, Double newTotal, @NonNull String reason) {
     }
 
     @Input("EvaluationCycleFilter")

@@ -117,7 +117,7 @@ class EvaluationReads {
         }
         for (Row row : sql.rows("SELECT evaluation_id, kind, CAST(detail AS text) AS detail, applied_at, lifted_at FROM evaluation_outcome "
                 + "WHERE evaluation_id IN (:ids) ORDER BY id", Map.of("ids", List.copyOf(evaluationIds)))) {
-            byEvaluation.computeIfAbsent(row.longValue("evaluation_id"), id -> new ArrayList<>()).add(new Outcome(row.string("kind"),
+            byEvaluation.computeIfAbsent(row.longValue("evaluation_id"), id -> new ArrayList<>()).add(new Outcome(OutcomeKind.valueOf(row.string("kind")),
                     row.string("detail"), row.dateTime("applied_at"), row.dateTime("lifted_at")));
         }
         return byEvaluation;
@@ -145,7 +145,7 @@ class EvaluationReads {
     }
 
     static Appeal appeal(Row row) {
-        return new Appeal(row.string("id"), row.string("evaluation_id"), row.string("reasons"), row.string("status"),
+        return new Appeal(row.string("id"), row.string("evaluation_id"), row.string("reasons"), AppealStatus.valueOf(row.string("status")),
                 row.string("decision_reason"), row.decimal("new_total") == null ? null : row.decimal("new_total").doubleValue(),
                 row.dateTime("filed_at"), row.dateTime("decided_at"));
     }

@@ -83,7 +83,7 @@ public final class EvaluationViews {
     }
 
     @Description("An outcome applied by publishing or an appeal decision (优胜劣汰).")
-    public record Outcome(@NonNull String kind, @NonNull String detail, @NonNull OffsetDateTime appliedAt, OffsetDateTime liftedAt) {
+    public record Outcome(@NonNull OutcomeKind kind, @NonNull String detail, @NonNull OffsetDateTime appliedAt, OffsetDateTime liftedAt) {
     }
 
     @Description("An appeal (复核) against a published evaluation.")
@@ -91,7 +91,7 @@ public final class EvaluationViews {
             @Id @NonNull String id,
             @Id @NonNull String evaluationId,
             @NonNull String reasons,
-            @NonNull String status,
+            @NonNull AppealStatus status,
             String decisionReason,
             Double newTotal,
             @NonNull OffsetDateTime filedAt,

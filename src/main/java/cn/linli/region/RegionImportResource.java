@@ -25,18 +25,10 @@ public class RegionImportResource {
     @Inject
     RegionImport regionImport;
 
-    /** Spreadsheet programs and browsers label CSV differently (Windows: application/vnd.ms-excel). */
-    static final java.util.Set<String> CSV_TYPES = java.util.Set.of("text/csv", "text/plain", "application/csv",
-            "text/comma-separated-values", "application/vnd.ms-excel");
-
     @POST
     @Produces(MediaType.APPLICATION_JSON)
     public Response importFile(@jakarta.ws.rs.HeaderParam("Content-Type") String contentType, byte[] csv) {
-        String type = contentType == null ? "" : contentType.split(";", 2)[0].strip().toLowerCase(java.util.Locale.ROOT);
-        if (!CSV_TYPES.contains(type)) {
-            return ImportResponses.error(new WebApplicationException(415));
-        }
-        return Response.ok(regionImport.importBytes(csv, "csv")).build();
+        return ImportResponses.upload(contentType, csv, bytes -> regionImport.importBytes(bytes, "csv"));
     }
 
     @ServerExceptionMapper

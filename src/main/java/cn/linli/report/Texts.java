@@ -61,16 +61,15 @@ final class Texts {
     static String outcome(Outcome outcome) {
         JsonNode detail = parse(outcome.detail());
         String text = switch (outcome.kind()) {
-            case "WITHHOLD_PAYMENTS" -> detail.path("milestoneIds").size() == 0 ? "暂停拨付合同后续款项"
+            case WITHHOLD_PAYMENTS -> detail.path("milestoneIds").size() == 0 ? "暂停拨付合同后续款项"
                     : "暂停拨付合同未付款项 " + detail.path("milestoneIds").size() + " 笔";
-            case "PAUSE_LISTINGS" -> detail.path("listingIds").size() == 0 ? "暂停该合同资助的服务"
+            case PAUSE_LISTINGS -> detail.path("listingIds").size() == 0 ? "暂停该合同资助的服务"
                     : "暂停该合同资助的服务 " + detail.path("listingIds").size() + " 项";
-            case "BAR_ORGANIZATION" -> detail.path("until").isTextual()
+            case BAR_ORGANIZATION -> detail.path("until").isTextual()
                     ? "禁止参与政府购买服务至 " + date(LocalDate.parse(detail.path("until").asText())) : "禁止参与政府购买服务";
-            case "DEREGISTER" -> "连续两次考核不合格，取消服务资格";
-            case "RENEWAL_ELIGIBLE" -> "合同期满可不经招标续签";
-            case "BADGE" -> "授予“优秀”标识";
-            default -> outcome.kind();
+            case DEREGISTER -> "连续两次考核不合格，取消服务资格";
+            case RENEWAL_ELIGIBLE -> "合同期满可不经招标续签";
+            case BADGE -> "授予“优秀”标识";
         };
         return outcome.liftedAt() == null ? text : text + "（已于" + date(outcome.liftedAt().atZoneSameInstant(Row.CHINA).toLocalDate())
                 + "撤销）";

@@ -253,7 +253,7 @@ class EvaluationScenarioTest {
         assertEquals("FORBIDDEN", GraphQL.code(GraphQL.as(owner2).error(appeal, Map.of("e", evaluation))), "only its OWNER appeals");
         String appealId = GraphQL.as(owner1).data(appeal, Map.of("e", evaluation)).getString("appealEvaluation.id");
         assertEquals("CONFLICT", GraphQL.code(GraphQL.as(owner1).error(appeal, Map.of("e", evaluation))), "one pending appeal");
-        String decide = "mutation($a: ID!, $t: Float) { decideAppeal(input: {appealId: $a, decision: \"CHANGED\", newTotal: $t, "
+        String decide = "mutation($a: ID!, $t: Float) { decideAppeal(input: {appealId: $a, decision: CHANGED, newTotal: $t, "
                 + "reason: \"补充材料核实后调整\"}) { status newTotal } }";
         assertEquals("FORBIDDEN", GraphQL.code(GraphQL.as(Tokens.of("official-test", "gov_official")).error(decide,
                 Map.of("a", appealId, "t", 75.0))), "an official of another region");
@@ -425,7 +425,7 @@ class EvaluationScenarioTest {
         assertEquals("INVALID_STATE", GraphQL.code(GraphQL.as(made[3]).error(appeal, Map.of("e", evaluation))), "15 days have passed");
         fixtures.execute("UPDATE evaluation_cycle SET published_at = now() WHERE id = " + cycle);
         String id = GraphQL.as(made[3]).data(appeal, Map.of("e", evaluation)).getString("appealEvaluation.id");
-        String decide = "mutation($a: ID!) { decideAppeal(input: {appealId: $a, decision: \"UPHELD\", reason: \"维持原结论\"}) { status } }";
+        String decide = "mutation($a: ID!) { decideAppeal(input: {appealId: $a, decision: UPHELD, reason: \"维持原结论\"}) { status } }";
         // a subject who scored it may not decide, even holding the official role
         assertEquals("FORBIDDEN", GraphQL.code(GraphQL.as(Tokens.of("agency-eval-1", "gov_official", "evaluator")).error(decide, Map.of("a", id))));
         assertEquals("UPHELD", GraphQL.as(OFFICIAL).data(decide, Map.of("a", id)).getString("decideAppeal.status"));
