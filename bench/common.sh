@@ -54,6 +54,31 @@ fi
 # an upgrade's migrations may have rewritten the tables: tidy them so both sides meet the same database
 psql -d "$DB" -qc "VACUUM (ANALYZE) service_listing, organization, category, contract"
 
+# The benchmark's copy of a statement must be the one the service sends: an instance of the service with
+# Hibernate's SQL log on answers one request, and its statement (parameters as ?) is compared with the pgbench
+# file's (its :variables as ?, a random pick from an ARRAY[...] as one parameter). Fails the run when they differ.
+#   check_statement FILE MARKER JSON_BODY     MARKER: a text only that statement holds
+check_statement() {
+  local file=$1 marker=$2 body=$3 sent copy
+  export QUARKUS_HIBERNATE_ORM_LOG_SQL=true QUARKUS_HIBERNATE_ORM_LOG_FORMAT_SQL=false
+  start_service 50
+  unset QUARKUS_HIBERNATE_ORM_LOG_SQL QUARKUS_HIBERNATE_ORM_LOG_FORMAT_SQL
+  curl -sf -H 'Content-Type: application/json' -d "$body" "localhost:$((PORT + 50))/graphql" > "$OUT/check-$(basename "$file").json"
+  stop_service
+  sent=$(sed 's/\x1b\[[0-9;]*m//g' "$OUT/service-50.log" | grep -F "$marker" | head -1 | sed 's/^.*\[Hibernate\] *//; s/^.*Hibernate: *//' \
+    | tr -s ' \t' ' ' | sed 's/ *$//')
+  copy=$(grep -v '^\\\|^--' "$file" | tr '\n' ' ' | sed -E 's/\(ARRAY\[[^]]*\]\)\[:[a-z_]+\]/?/g; s/:[a-z_]+/?/g' | tr -s ' \t' ' ' \
+    | sed 's/^ *//; s/ *;* *$//')
+  echo "$sent" > "$OUT/sent-$(basename "$file")"
+  echo "$copy" > "$OUT/copy-$(basename "$file")"
+  if [ -z "$sent" ] || [ "$sent" != "$copy" ]; then
+    echo "bench/$(basename "$file") is not the statement the service sends (see $OUT/sent-$(basename "$file") and copy-…):" >&2
+    diff <(echo "$sent" | tr ',' '\n') <(echo "$copy" | tr ',' '\n') >&2 || true
+    exit 1
+  fi
+  echo "bench/$(basename "$file") is the statement the service sends"
+}
+
 machine() {
   echo "Machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, $(lscpu | awk -F: '/Model name/ {gsub(/^ +/, "", $2); print $2}'), PostgreSQL $(psql -d postgres -Atc 'SHOW server_version'), $(java -version 2>&1 | head -1)"
 }

@@ -45,7 +45,7 @@ pgbench_percentiles() { # script number → "p50 p99" in ms
 
 # the baseline first (no service running): the service's own statements, in the same mix
 rm -f "$OUT"/pgbench_log.*
-(cd "$OUT" && pgbench -n -c "$CONNECTIONS" -j 2 -T "$DURATION" -M extended \
+(cd "$OUT" && pgbench -n -c "$CONNECTIONS" -j 2 -T "$DURATION" -M prepared \
   -f ../../near-me.sql@7 -f ../../detail.sql@2 -f ../../booking.sql@1 --log --log-prefix=pgbench_log "$DB" > pgbench.txt 2>&1)
 tps=$(awk '/^tps/ {print $3; exit}' "$OUT/pgbench.txt")
 read -r b0 b1 < <(pgbench_percentiles 0)

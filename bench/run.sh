@@ -16,6 +16,8 @@ to_ms() { echo "$1" | awk '/us$/ {printf "%.2f", $1 / 1000; next} /ms$/ {printf 
 # every statement of the service runs in autocommit, so committed transactions count statements
 xacts() { sleep 1.5; psql -d postgres -Atc "SELECT xact_commit + xact_rollback FROM pg_stat_database WHERE datname = '$DB'"; }
 
+check_statement bench/near-me.sql "key_0" \
+  '{"query":"{ services(near: {lat: 36.0, lng: 103.8}, filter: {categoryCode: \"elderly\"}, orderBy: DISTANCE, first: 20) { edges { node { id } } } }"}'
 start_service
 echo "warming up …"
 wrk -t2 -c16 -d10s -s bench/near-me.lua "http://localhost:$PORT" > /dev/null
@@ -41,7 +43,7 @@ for c in $CONNECTIONS; do
 
   stop_service
   rm -f "$OUT"/pgbench_log.*
-  (cd "$OUT" && pgbench -n -c "$c" -j 2 -T "$DURATION" -M extended -f ../../near-me.sql --log --log-prefix=pgbench_log "$DB" > "pgbench-$c.txt" 2>&1)
+  (cd "$OUT" && pgbench -n -c "$c" -j 2 -T "$DURATION" -M prepared -f ../../near-me.sql --log --log-prefix=pgbench_log "$DB" > "pgbench-$c.txt" 2>&1)
   tps=$(awk '/^tps/ {print $3; exit}' "$OUT/pgbench-$c.txt")
   read -r pg50 pg99 < <(cat "$OUT"/pgbench_log.* | awk '{print $3 / 1000}' | sort -n |
     awk '{v[NR] = $1} END {printf "%.2f %.2f\n", v[int(NR * 0.5)], v[int(NR * 0.99)]}')
