@@ -17,8 +17,11 @@ public final class KeysetQuery {
     public record Key(String expression, String sqlType) {
     }
 
-    /** A fetched page: rows, each row's cursor, and whether more rows follow. */
-    public record Page(List<Row> rows, List<String> cursors, boolean hasNextPage) {
+    /**
+     * A fetched page: rows, each row's cursor, whether more rows follow, and the count of all rows matching the
+     * query's conditions (every page), computed only when asked for.
+     */
+    public record Page(List<Row> rows, List<String> cursors, boolean hasNextPage, java.util.function.IntSupplier totalCount) {
         /** The page's rows as Relay edges: {@code edge} gets each row's cursor and the row. */
         public <E> List<E> edges(java.util.function.BiFunction<String, Row, E> edge) {
             List<E> edges = new ArrayList<>(rows.size());
@@ -83,7 +86,44 @@ public final class KeysetQuery {
         boolean more = rows.size() > pageSize;
         List<Row> page = more ? rows.subList(0, pageSize) : rows;
         List<String> cursors = page.stream().map(this::cursor).toList();
-        return new Page(page, cursors, more);
+        return new Page(page, cursors, more, counting(sql, selectFrom, where, params));
+    }
+
+    /** The count of the rows the conditions select (without the cursor's), once, when first asked for. */
+    private static java.util.function.IntSupplier counting(Sql sql, String selectFrom, List<String> where, Map<String, Object> params) {
+        String from = selectFrom.substring(indexOfFrom(selectFrom));
+        String text = "SELECT count(*) AS total " + from + (where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where));
+        // only the parameters the count uses (the select list may use others, e.g. a distance's point)
+        Map<String, Object> used = new HashMap<>();
+        params.forEach((name, value) -> {
+            if (java.util.regex.Pattern.compile(":" + java.util.regex.Pattern.quote(name) + "(?![A-Za-z0-9_])").matcher(text).find()) {
+                used.put(name, value);
+            }
+        });
+        Integer[] counted = new Integer[1];
+        return () -> {
+            if (counted[0] == null) {
+                counted[0] = sql.rows(text, used).get(0).intValue("total");
+            }
+            return counted[0];
+        };
+    }
+
+    /** Where the top-level FROM of a {@code SELECT … FROM …} starts: the first " FROM " outside parentheses. */
+    static int indexOfFrom(String selectFrom) {
+        int depth = 0;
+        String upper = selectFrom.toUpperCase(java.util.Locale.ROOT);
+        for (int i = 0; i < upper.length(); i++) {
+            char c = upper.charAt(i);
+            if (c == '(') {
+                depth++;
+            } else if (c == ')') {
+                depth--;
+            } else if (depth == 0 && upper.startsWith(" FROM ", i)) {
+                return i + 1;
+            }
+        }
+        throw new IllegalArgumentException("no FROM in the query");
     }
 
     /** SQLSTATE class 22: a cursor value that does not cast to its key's type (a forged cursor). */

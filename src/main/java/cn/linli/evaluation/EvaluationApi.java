@@ -131,6 +131,22 @@ public class EvaluationApi {
         return queues.assignments(open, first, after);
     }
 
+    // totalCount of the pages: a source field so that it is counted on a worker thread, and only when asked for
+    @Description("How many cycles match the filter in all, over every page (counted only when asked for).")
+    public int totalCount(@Source EvaluationViews.CycleConnection page) {
+        return page.total().getAsInt();
+    }
+
+    @Description("How many appeals match the filter in all, over every page (counted only when asked for).")
+    public int totalCount(@Source EvaluationViews.AppealConnection page) {
+        return page.total().getAsInt();
+    }
+
+    @Description("How many evaluations are assigned in all (with open: still scoring), over every page (counted only when asked for).")
+    public int totalCount(@Source EvaluationViews.EvaluationConnection page) {
+        return page.total().getAsInt();
+    }
+
     @Query("evaluations")
     @NonNull
     @Description("The evaluations of a cycle, best first: public once published; officials of the region see them before; "

@@ -99,7 +99,7 @@ public class EvaluationQueues {
         for (int i = 0; i < cycles.size(); i++) {
             edges.add(new CycleEdge(page.cursors().get(i), cycles.get(i)));
         }
-        return new CycleConnection(edges, page.pageInfo(after != null));
+        return new CycleConnection(edges, page.pageInfo(after != null), page.totalCount());
     }
 
     /**
@@ -132,7 +132,7 @@ public class EvaluationQueues {
                 + " JOIN evaluation e ON e.id = a.evaluation_id JOIN evaluation_cycle c ON c.id = e.cycle_id "
                 + "JOIN region r ON r.id = c.region_id", where, params, after, pageSize);
         return new AppealConnection(page.edges((cursor, row) -> new AppealEdge(cursor, EvaluationReads.appeal(row))),
-                page.pageInfo(after != null));
+                page.pageInfo(after != null), page.totalCount());
     }
 
     /** Evaluator: the evaluations assigned to you, newest first; with {@code open}, only those of cycles still scoring. */
@@ -146,7 +146,7 @@ public class EvaluationQueues {
         KeysetQuery.Page page = NEWEST_ASSIGNMENT_FIRST.fetch(sql, "SELECT " + EvaluationReads.EVALUATION_COLUMNS
                 + EvaluationReads.EVALUATION_FROM, where, Map.of("s", caller.subject()), after, pageSize);
         return new EvaluationConnection(page.edges((cursor, row) -> new EvaluationEdge(cursor, EvaluationReads.evaluation(row))),
-                page.pageInfo(after != null));
+                page.pageInfo(after != null), page.totalCount());
     }
 
     /** The desk's queue of appeals waiting for a decision in a jurisdiction, the longest waiting first. */

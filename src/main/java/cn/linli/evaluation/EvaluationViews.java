@@ -136,7 +136,8 @@ public final class EvaluationViews {
     }
 
     @Description("A page of evaluation cycles, the latest period first.")
-    public record CycleConnection(@NonNull List<CycleEdge> edges, @NonNull cn.linli.common.PageInfo pageInfo) {
+    public record CycleConnection(@NonNull List<CycleEdge> edges, @NonNull cn.linli.common.PageInfo pageInfo,
+            @Ignore java.util.function.IntSupplier total) {
     }
 
     @Description("An evaluation cycle and its cursor.")
@@ -144,7 +145,8 @@ public final class EvaluationViews {
     }
 
     @Description("A page of appeals, the longest waiting first.")
-    public record AppealConnection(@NonNull List<AppealEdge> edges, @NonNull cn.linli.common.PageInfo pageInfo) {
+    public record AppealConnection(@NonNull List<AppealEdge> edges, @NonNull cn.linli.common.PageInfo pageInfo,
+            @Ignore java.util.function.IntSupplier total) {
     }
 
     @Description("An appeal and its cursor.")
@@ -152,7 +154,8 @@ public final class EvaluationViews {
     }
 
     @Description("A page of evaluations.")
-    public record EvaluationConnection(@NonNull List<EvaluationEdge> edges, @NonNull cn.linli.common.PageInfo pageInfo) {
+    public record EvaluationConnection(@NonNull List<EvaluationEdge> edges, @NonNull cn.linli.common.PageInfo pageInfo,
+            @Ignore java.util.function.IntSupplier total) {
     }
 
     @Description("An evaluation and its cursor.")

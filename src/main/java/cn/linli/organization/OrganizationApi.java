@@ -102,7 +102,13 @@ public class OrganizationApi {
         }
         KeysetQuery.Page page = BY_RATING.fetch(sql, SELECT, where, params, after, pageSize);
         return new OrganizationConnection(page.edges((cursor, row) -> new OrganizationConnection.OrganizationEdge(cursor,
-                OrganizationQueries.organization(row))), page.pageInfo(after != null));
+                OrganizationQueries.organization(row))), page.pageInfo(after != null), page.totalCount());
+    }
+
+    @Description("How many organizations match the filter in all, over every page (counted only when asked for: a console's "
+            + "page numbers).")
+    public int totalCount(@Source OrganizationConnection page) {
+        return page.total().getAsInt();
     }
 
     @Query("organization")

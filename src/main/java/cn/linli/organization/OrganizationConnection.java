@@ -6,7 +6,9 @@ import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.NonNull;
 
 @Description("A page of organizations.")
-public record OrganizationConnection(@NonNull List<OrganizationEdge> edges, @NonNull PageInfo pageInfo) {
+public record OrganizationConnection(@NonNull List<OrganizationEdge> edges, @NonNull PageInfo pageInfo,
+        @org.eclipse.microprofile.graphql.Ignore java.util.function.IntSupplier total) {
+
     @Description("An organization and its cursor.")
     public record OrganizationEdge(@NonNull String cursor, @NonNull Organization node) {
     }

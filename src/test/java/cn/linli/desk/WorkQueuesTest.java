@@ -33,7 +33,7 @@ class WorkQueuesTest {
     static final String DESK = GraphQL.operation("OfficialDesk");
     static final Map<String, Object> ONE_ITEM = Map.of("items", 1);
     static final String CYCLES = "query($f: EvaluationCycleFilter, $first: Int, $after: String) { evaluationCycles(filter: $f, "
-            + "first: $first, after: $after) { edges { node { id name status template { name regionCode } } } "
+            + "first: $first, after: $after) { totalCount edges { node { id name status template { name regionCode } } } "
             + "pageInfo { hasNextPage endCursor } } }";
 
     static World world;
@@ -186,6 +186,9 @@ class WorkQueuesTest {
         JsonPath first = OFFICIAL.data(CYCLES, Map.of("f", district, "first", 1));
         assertEquals(List.of(String.valueOf(world.scoringCycle)), ids(first));
         assertTrue(first.getBoolean("evaluationCycles.pageInfo.hasNextPage"));
+        assertEquals(2, first.getInt("evaluationCycles.totalCount"), "the count covers every page");
+        assertEquals(1, GraphQL.anonymous().data(CYCLES, Map.of("f", district)).getInt("evaluationCycles.totalCount"),
+                "and only what the caller may see");
         JsonPath second = OFFICIAL.data(CYCLES, Map.of("f", district, "first", 1, "after", first.getString("evaluationCycles.pageInfo.endCursor")));
         assertEquals(List.of(String.valueOf(world.publishedCycle)), ids(second));
         assertFalse(second.getBoolean("evaluationCycles.pageInfo.hasNextPage"));
@@ -221,6 +224,12 @@ class WorkQueuesTest {
         assertEquals(List.of(String.valueOf(world.pendingAppeal)), OFFICIAL.data(query, Map.of("f", Map.of("status", "PENDING")))
                 .getList("appeals.edges.node.id"));
         assertEquals(2, OFFICIAL.data(query, Map.of()).getList("appeals.edges").size());
+        assertEquals(1, OFFICIAL.data("{ appeals(filter: {status: PENDING}, first: 1) { totalCount } }").getInt("appeals.totalCount"));
+        // the registrations queue pages with a total, for a console's page numbers
+        JsonPath pending = OFFICIAL.data("{ organizations(filter: {status: PENDING, regionCode: \"990600\"}, first: 1) "
+                + "{ totalCount edges { node { name } } } }");
+        assertEquals(2, pending.getInt("organizations.totalCount"));
+        assertEquals(1, pending.getList("organizations.edges").size());
         assertEquals(List.of(), STREET_OFFICIAL.data(query, Map.of()).getList("appeals.edges"));
         assertEquals("FORBIDDEN", GraphQL.code(STREET_OFFICIAL.error(query, Map.of("f", Map.of("regionCode", DISTRICT)))));
         assertEquals("FORBIDDEN", GraphQL.code(GraphQL.as(Tokens.of("owner-a", "org_staff")).error(query, Map.of())));
