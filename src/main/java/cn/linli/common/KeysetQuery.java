@@ -89,20 +89,26 @@ public final class KeysetQuery {
         return new Page(page, cursors, more, counting(sql, selectFrom, where, params));
     }
 
-    /** The count of the rows the conditions select (without the cursor's), once, when first asked for. */
+    /**
+     * The count of the rows the conditions select (without the cursor's), once, when first asked for: nothing of
+     * it is done for a page whose count nobody asks for (the near-me search's path).
+     */
     private static java.util.function.IntSupplier counting(Sql sql, String selectFrom, List<String> where, Map<String, Object> params) {
-        String from = selectFrom.substring(indexOfFrom(selectFrom));
-        String text = "SELECT count(*) AS total " + from + (where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where));
-        // only the parameters the count uses (the select list may use others, e.g. a distance's point)
-        Map<String, Object> used = new HashMap<>();
-        params.forEach((name, value) -> {
-            if (java.util.regex.Pattern.compile(":" + java.util.regex.Pattern.quote(name) + "(?![A-Za-z0-9_])").matcher(text).find()) {
-                used.put(name, value);
-            }
-        });
+        // the caller's lists as they are: they are not changed after fetch
+        List<String> conditions = where;
+        Map<String, Object> bound = params;
         Integer[] counted = new Integer[1];
         return () -> {
             if (counted[0] == null) {
+                String text = "SELECT count(*) AS total " + selectFrom.substring(indexOfFrom(selectFrom))
+                        + (conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions));
+                // only the parameters the count uses (the select list may use others, e.g. a distance's point)
+                Map<String, Object> used = new HashMap<>();
+                bound.forEach((name, value) -> {
+                    if (java.util.regex.Pattern.compile(":" + java.util.regex.Pattern.quote(name) + "(?![A-Za-z0-9_])").matcher(text).find()) {
+                        used.put(name, value);
+                    }
+                });
                 counted[0] = sql.rows(text, used).get(0).intValue("total");
             }
             return counted[0];

@@ -5,8 +5,6 @@ import cn.linli.common.Messages;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.vertx.http.runtime.filters.Filters;
 import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
-import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -28,11 +26,9 @@ public class AuthorizationHeaderCheck {
     void check(RoutingContext context) {
         if (context.request().getHeader("Authorization") != null && !hasVerifiedIdentity(context)) {
             Language language = Language.fromAcceptLanguage(context.request().getHeader("Accept-Language"));
-            JsonObject error = new JsonObject().put("message", Messages.get(language, "error.unauthenticated.scheme"))
-                    .put("extensions", new JsonObject().put("code", "UNAUTHENTICATED"));
             context.response().setStatusCode(401).putHeader("WWW-Authenticate", "Bearer")
                     .putHeader("Content-Type", "application/json; charset=UTF-8").putHeader("Cache-Control", "no-store")
-                    .end(new JsonObject().put("errors", new JsonArray().add(error)).encode());
+                    .end(ErrorBodies.graphQLError("UNAUTHENTICATED", Messages.get(language, "error.unauthenticated.scheme")));
             return;
         }
         context.next();

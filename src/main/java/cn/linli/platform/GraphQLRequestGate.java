@@ -13,7 +13,6 @@ import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.DecodeException;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -333,10 +332,8 @@ public class GraphQLRequestGate {
     }
 
     private static void reject(RoutingContext context, int status, String message, String code) {
-        JsonObject error = new JsonObject().put("message", message)
-                .put("extensions", new JsonObject().put("code", code));
         context.response().setStatusCode(status).putHeader("Content-Type", GraphQLHttpExecutor.responseType(context))
                 .putHeader("Cache-Control", "no-store")
-                .end(new JsonObject().put("errors", new JsonArray().add(error)).encode());
+                .end(ErrorBodies.graphQLError(code, message));
     }
 }
