@@ -82,3 +82,36 @@ check_statement() {
 machine() {
   echo "Machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, $(lscpu | awk -F: '/Model name/ {gsub(/^ +/, "", $2); print $2}'), PostgreSQL $(psql -d postgres -Atc 'SHOW server_version'), $(java -version 2>&1 | head -1)"
 }
+
+# user + system CPU ticks of a process so far (/proc/<pid>/stat fields 14 and 15)
+cpu_ticks() {
+  awk '{print $14 + $15}' "/proc/$1/stat"
+}
+
+# Two pgbench files for the same page must return the same ids in the same order: both run through psql on
+# 20 fixed pseudo-random points and categories (their \set lines replaced by the same values). Fails the run.
+#   check_same_ids FILE LEAN_FILE
+check_same_ids() {
+  local full=$1 lean=$2 i lat lng cat a b args
+  for i in $(seq 1 20); do
+    lat=$(awk -v i="$i" 'BEGIN { srand(i); printf "%.6f", 35.0 + rand() * 2.0 }')
+    lng=$(awk -v i="$i" 'BEGIN { srand(i * 7919); printf "%.6f", 102.6 + rand() * 2.4 }')
+    cat=$(( (i % 8) + 1 ))
+    args=(-v lat="$lat" -v lng="$lng" -v cat="$cat" -v radius=1500
+      -v minlat="($lat - 0.013701)" -v maxlat="($lat + 0.013701)" -v minlng="($lng - 0.017040)" -v maxlng="($lng + 0.017040)")
+    a=$(ids_of "$full" "${args[@]}")
+    b=$(ids_of "$lean" "${args[@]}")
+    if ! [[ "$a" =~ ^[0-9,]+$ ]] || [ "$a" != "$b" ]; then
+      echo "$(basename "$lean") and $(basename "$full") differ at $lat, $lng (category $cat):" >&2
+      echo "  $a" >&2
+      echo "  $b" >&2
+      exit 1
+    fi
+  done
+  echo "bench/$(basename "$lean") returns the same ids in the same order as bench/$(basename "$full") on 20 points"
+}
+ids_of() { # FILE psql-variables… → the l_id column, comma-separated (psql interpolates :variables from stdin only)
+  local file=$1
+  shift
+  echo "SELECT string_agg(l_id::text, ',') FROM ($(grep -v '^\\\|^--' "$file" | sed 's/; *$//')) q;" | psql -d "$DB" -At "$@" 2>&1
+}
