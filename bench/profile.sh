@@ -17,7 +17,7 @@ wrk -t2 -c16 -d"${DURATION}s" -s bench/near-me.lua "http://localhost:$PORT" > "$
 jcmd "${SERVICE_PIDS[0]}" JFR.stop name=bench > /dev/null
 stop_service
 
-jfr print --events jdk.ExecutionSample "$OUT/near-me.jfr" > "$OUT/samples.txt"
+jfr print --stack-depth 256 --events jdk.ExecutionSample "$OUT/near-me.jfr" > "$OUT/samples.txt"
 {
   echo "Requests/sec during the recording: $(awk '/Requests\/sec/ {print $2}' "$OUT/wrk.txt")"
   echo
@@ -25,16 +25,41 @@ jfr print --events jdk.ExecutionSample "$OUT/near-me.jfr" > "$OUT/samples.txt"
   awk '/stackTrace = \[/ {getline; sub(/^ +/, ""); sub(/line:.*/, ""); print}' "$OUT/samples.txt" | sort | uniq -c | sort -rn |
     awk -v total="$(grep -c 'stackTrace = \[' "$OUT/samples.txt")" 'NR <= 25 {printf "%5.1f %%  %s\n", $1 * 100 / total, substr($0, index($0, $2))}'
   echo
-  echo "Layers (inclusive, % of samples):"
+  echo "Layers (% of samples). A sample counts for the first layer of this list found anywhere on its stack, so work done"
+  echo "on a layer's behalf (a JDK map, graphql-java's selection sets for SmallRye's field context) counts for that layer:"
   awk '
     BEGIN {
-      n = split("SmallRyeContextManager|SmallRye per-field context;datafetcher.FieldDataFetcher|SmallRye field fetcher;PlainFieldFetchers|plain field fetchers;graphql.execution.instrumentation|graphql-java instrumentations;graphql.analysis|graphql-java depth/complexity;graphql.execution.ExecutionStrategy|graphql-java execution;graphql.validation|graphql-java validation;graphql.parser|graphql parsing;org.postgresql|JDBC driver;org.hibernate|Hibernate;cn.linli.catalog|catalog (resolvers, mapping);GraphQLRequestGate|request gate;ExecutionResponse|response JSON (SmallRye);io.vertx.core.json|Vert.x JSON;io.netty|Netty", parts, ";")
-      for (i = 1; i <= n; i++) { split(parts[i], kv, "|"); pat[i] = kv[1]; name[i] = kv[2] }
+      n = split("io.smallrye.graphql.execution.datafetcher.FieldDataFetcher|SmallRye field fetcher (per-field context, reflection, transformation);" \
+        "io.smallrye.graphql.execution.context|SmallRye field fetcher (per-field context, reflection, transformation);" \
+        "cn.linli.common.PlainFieldFetchers|plain field fetchers;" \
+        "graphql.analysis|graphql-java depth/complexity instrumentations;" \
+        "org.postgresql|JDBC driver;" \
+        "org.hibernate|Hibernate and the connection pool;" \
+        "io.agroal|Hibernate and the connection pool;" \
+        "cn.linli.catalog|our queries and mapping;" \
+        "cn.linli.organization|our queries and mapping;" \
+        "cn.linli.common|our queries, mapping and instrumentations;" \
+        "graphql.validation|graphql-java validation;" \
+        "graphql.parser|graphql parsing;" \
+        "org.eclipse.parsson|response JSON (SmallRye, Parsson);" \
+        "io.smallrye.graphql.execution.ExecutionResponse|response JSON (SmallRye, Parsson);" \
+        "graphql.execution.instrumentation|graphql-java instrumentation chain;" \
+        "graphql.|graphql-java execution (fields, values, results);" \
+        "io.smallrye.graphql|SmallRye (operations, execution service);" \
+        "cn.linli.platform.GraphQLRequestGate|request gate;" \
+        "cn.linli.platform|HTTP executor, error bodies;" \
+        "io.vertx.core.json|request JSON (Vert.x, Jackson);" \
+        "com.fasterxml.jackson|request JSON (Vert.x, Jackson);" \
+        "io.quarkus.oidc|OIDC;" \
+        "io.netty|HTTP (Netty, Vert.x);" \
+        "io.vertx|HTTP (Netty, Vert.x);" \
+        "io.quarkus|Quarkus (other)", parts, ";")
+      for (i = 1; i <= n; i++) { split(parts[i], kv, "|"); pat[i] = "^ +" kv[1]; name[i] = kv[2] }
     }
-    /stackTrace = \[/ { total++; delete seen; instack = 1; next }
-    instack && /^ *\]/ { instack = 0; for (i = 1; i <= n; i++) if (seen[i]) count[i]++; next }
-    instack { for (i = 1; i <= n; i++) if (index($0, pat[i])) seen[i] = 1 }
-    END { for (i = 1; i <= n; i++) printf "%5.1f %%  %s\n", count[i] * 100 / total, name[i] }' "$OUT/samples.txt"
+    /stackTrace = \[/ { total++; best = n + 1; instack = 1; next }
+    instack && /^ *\]/ { instack = 0; count[best <= n ? name[best] : "JDK or other"]++; next }
+    instack { for (i = 1; i < best; i++) if ($0 ~ pat[i]) { best = i; break } }
+    END { for (l in count) printf "%5.1f %%  %s\n", count[l] * 100 / total, l }' "$OUT/samples.txt" | sort -rn
 } > "$OUT/profile.md"
 rm -f "$OUT/samples.txt"
 cat "$OUT/profile.md"

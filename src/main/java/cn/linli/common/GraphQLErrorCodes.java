@@ -22,9 +22,8 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * Gives the errors that graphql-java itself raises (a query that does not parse, a field the schema lacks, a
- * variable of the wrong type, a query over the depth or complexity limit) an {@code extensions.code} like our
- * own errors: VALIDATION. Registered as a SmallRye GraphQL {@link EventingService}; it adds an instrumentation
- * after SmallRye's own (depth, complexity, validation cache), which it keeps.
+ * variable of the wrong type) an {@code extensions.code} like our own errors: VALIDATION. Registered as a SmallRye
+ * GraphQL {@link EventingService}; it adds an instrumentation after SmallRye's own (its query cache), which it keeps.
  */
 public class GraphQLErrorCodes implements EventingService {
 
@@ -67,7 +66,6 @@ public class GraphQLErrorCodes implements EventingService {
 
     private static final Pattern VARIABLE = Pattern.compile("Variable '([_A-Za-z][_0-9A-Za-z]{0,63})'");
     private static final Pattern ARGUMENT = Pattern.compile("argument '([_A-Za-z][_0-9A-Za-z.\\[\\]]{0,127})'");
-    private static final Pattern LIMIT = Pattern.compile("exceeded \\d+ > (\\d+)");
 
     /**
      * graphql-java's own message is never passed on: it may quote the caller's input, dump graphql-java's
@@ -80,7 +78,6 @@ public class GraphQLErrorCodes implements EventingService {
         String message;
         Matcher variable = VARIABLE.matcher(raw);
         Matcher argument = ARGUMENT.matcher(raw);
-        Matcher limit = LIMIT.matcher(raw);
         if (error instanceof InvalidSyntaxError) {
             SourceLocation at = error.getLocations() == null || error.getLocations().isEmpty() ? null : error.getLocations().get(0);
             message = Messages.get("error.graphql.syntax", at == null ? 0 : at.getLine(), at == null ? 0 : at.getColumn());
@@ -89,10 +86,6 @@ public class GraphQLErrorCodes implements EventingService {
             message = Messages.get("error.graphql.variable", field);
         } else if (error instanceof graphql.execution.UnknownOperationException) {
             message = Messages.get("error.graphql.operationName");
-        } else if (raw.startsWith("maximum query depth exceeded")) {
-            message = Messages.get("error.graphql.tooDeep", limit.find() ? limit.group(1) : "?");
-        } else if (raw.startsWith("maximum query complexity exceeded")) {
-            message = Messages.get("error.graphql.tooComplex", limit.find() ? limit.group(1) : "?");
         } else if (error instanceof ValidationError validation) {
             if (argument.find()) {
                 field = argument.group(1);

@@ -68,7 +68,10 @@ import java.util.Set;
  * (SmallRye's own scalars would coerce strings to numbers and anything to a string);</li>
  * <li>every text argument and input field, at any depth, follows {@link InputRules} (no NUL or other control
  * characters, no lone surrogates or bidi overrides, bounded length), and every date has a sane year: VALIDATION
- * naming the field ({@code input.beneficiary.name}) before the resolver runs.</li>
+ * naming the field ({@code input.beneficiary.name}) before the resolver runs;</li>
+ * <li>operations nest fields at most {@code linli.graphql.max-depth} deep ({@link DocumentDepth}), checked once per
+ * parsed document for HTTP and websockets alike. The bound on the number of fields is the request gate's
+ * ({@code linli.graphql.max-fields}), checked before graphql-java validates.</li>
  * </ul>
  */
 public class GraphQLInputs implements EventingService {
@@ -81,7 +84,9 @@ public class GraphQLInputs implements EventingService {
 
     @Override
     public GraphQL.Builder beforeGraphQLBuild(GraphQL.Builder builder) {
-        return Instrumentations.add(builder, new ArgumentRules());
+        int maxDepth = org.eclipse.microprofile.config.ConfigProvider.getConfig()
+                .getOptionalValue("linli.graphql.max-depth", Integer.class).orElse(15);
+        return Instrumentations.add(builder, new ArgumentRules(maxDepth));
     }
 
     /** The scalars whose input is checked strictly, and what each accepts. */
@@ -158,8 +163,13 @@ public class GraphQLInputs implements EventingService {
      * every field that has any follow {@link InputRules}, before its resolver runs.
      */
     static final class ArgumentRules extends SimplePerformantInstrumentation {
-        /** Documents whose literals were checked (SmallRye caches parsed documents, so they repeat). */
-        private final Map<Document, Boolean> checkedLiterals = Collections.synchronizedMap(new WeakHashMap<>());
+        /** Documents whose depth and literals were checked (SmallRye caches parsed documents, so they repeat). */
+        private final Map<Document, Boolean> checkedDocuments = Collections.synchronizedMap(new WeakHashMap<>());
+        private final int maxDepth;
+
+        ArgumentRules(int maxDepth) {
+            this.maxDepth = maxDepth;
+        }
 
         @Override
         public InstrumentationContext<ExecutionResult> beginExecuteOperation(InstrumentationExecuteOperationParameters parameters,
@@ -171,9 +181,14 @@ public class GraphQLInputs implements EventingService {
                 checkVariable(schema, variable.getType(), raw.get(variable.getName()), variable.getName());
             }
             Document document = context.getDocument();
-            if (!checkedLiterals.containsKey(document)) {
+            if (!checkedDocuments.containsKey(document)) {
+                if (DocumentDepth.of(document) > maxDepth) {
+                    throw new AbortExecutionException(List.of(GraphqlErrorBuilder.newError()
+                            .message(Messages.get("error.graphql.tooDeep", maxDepth))
+                            .errorType(graphql.ErrorType.ValidationError).extensions(Map.of("code", "VALIDATION")).build()));
+                }
                 new LiteralWalk(schema, document).run();
-                checkedLiterals.put(document, Boolean.TRUE);
+                checkedDocuments.put(document, Boolean.TRUE);
             }
             return null;
         }

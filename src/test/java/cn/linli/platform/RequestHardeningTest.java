@@ -3,6 +3,7 @@ package cn.linli.platform;
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -113,6 +114,28 @@ class RequestHardeningTest {
         assertTrue(response.jsonPath().getString("errors[0].message").contains("2000"), response.asString());
         assertTrue(millis < 2_000, "refused in " + millis + " ms");
         GraphQL.anonymous().data("{ categories { code } }");
+    }
+
+    /** __schema { types { fields { type { ofType { … { name } } } } } }: 5 + ofTypes fields deep. */
+    private static String introspectionOfDepth(int depth) {
+        int ofTypes = depth - 5;
+        return "{ __schema { types { fields { type { " + "ofType { ".repeat(ofTypes) + "name" + " }".repeat(ofTypes) + " } } } } }";
+    }
+
+    @Test
+    void queriesNestAtMostFifteenFieldsDeepFragmentsIncluded() {
+        assertNotNull(GraphQL.anonymous().data(introspectionOfDepth(15)).get("__schema"));
+        Response tooDeep = GraphQL.anonymous().post(introspectionOfDepth(16), Map.of());
+        assertValidation(tooDeep, null);
+        assertTrue(tooDeep.jsonPath().getString("errors[0].message").contains("15"), tooDeep.asString());
+        assertNull(tooDeep.jsonPath().get("data.__schema"), tooDeep.asString());
+
+        // the same 16 levels with the inner ones in a fragment, spread twice
+        String fragments = "{ __schema { types { fields { type { ...Deep } } } } } fragment Deep on __Type { "
+                + "ofType { ".repeat(11) + "name" + " }".repeat(11) + " ...Deep2 } fragment Deep2 on __Type { name }";
+        assertValidation(GraphQL.as(RESIDENT).post(fragments, Map.of()), null);
+        // graphql-java's full introspection query, as GraphiQL and code generators send it, still runs
+        assertNotNull(GraphQL.as(RESIDENT).data(graphql.introspection.IntrospectionQuery.INTROSPECTION_QUERY).get("__schema"));
     }
 
     @Test

@@ -1,0 +1,146 @@
+package cn.linli.common;
+
+import graphql.GraphQL;
+import graphql.schema.DataFetcher;
+import graphql.schema.DataFetchingEnvironment;
+import graphql.schema.FieldCoordinates;
+import graphql.schema.GraphQLCodeRegistry;
+import graphql.schema.GraphQLFieldDefinition;
+import graphql.schema.GraphQLObjectType;
+import graphql.schema.GraphQLSchema;
+import graphql.schema.LightDataFetcher;
+import io.smallrye.graphql.execution.datafetcher.FieldDataFetcher;
+import io.smallrye.graphql.schema.model.Field;
+import io.smallrye.graphql.schema.model.Reference;
+import io.smallrye.graphql.schema.model.ReferenceType;
+import io.smallrye.graphql.spi.ClassloadingService;
+import io.smallrye.graphql.spi.EventingService;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Supplier;
+import org.jboss.logging.Logger;
+
+/**
+ * Serves the plain fields of output types (a record component or a getter whose value graphql-java can use as it
+ * is) with a light graphql-java data fetcher: one method-handle call on the source object.
+ * <p>
+ * SmallRye's generic field fetcher does the same call but first builds its per-field context (the selected fields
+ * rendered as JSON, among others) and then runs its transformation machinery; on the near-me page (≈ 420 fields)
+ * that was a third of the service's CPU (issue 16). Its context matters to operations and source fields (the
+ * resolvers that take {@code @Source} or inject SmallRye's {@code Context}), never to a record accessor, and
+ * those keep SmallRye's fetchers. So do fields whose value SmallRye converts: a scalar whose Java class is not the
+ * scalar's (dates, {@code Long} as {@code BigInteger}), adapters, formats, maps and arrays. The schema does not
+ * change; only who reads the value does. {@code linli.graphql.plain-field-fetchers=false} turns it off (the
+ * benchmark's before-and-after).
+ */
+public class PlainFieldFetchers implements EventingService {
+    private static final Logger LOG = Logger.getLogger(PlainFieldFetchers.class);
+    /** The fields ("Type.field") the engine last built serves with a plain fetcher. */
+    private static volatile Set<String> served = Set.of();
+
+    @Override
+    public String getConfigKey() {
+        return "linli.graphql.plain-field-fetchers";
+    }
+
+    @Override
+    public GraphQL.Builder beforeGraphQLBuild(GraphQL.Builder builder) {
+        GraphQLSchema schema = Instrumentations.schemaOf(builder);
+        GraphQLCodeRegistry registry = schema.getCodeRegistry();
+        Set<String> plain = new TreeSet<>();
+        GraphQLCodeRegistry replaced = registry.transform(codeRegistry -> {
+            for (GraphQLObjectType type : schema.getAllTypesAsList().stream()
+                    .filter(GraphQLObjectType.class::isInstance).map(GraphQLObjectType.class::cast).toList()) {
+                if (type.getName().startsWith("__")) {
+                    continue;
+                }
+                for (GraphQLFieldDefinition definition : type.getFieldDefinitions()) {
+                    DataFetcher<?> fetcher = registry.getDataFetcher(type, definition);
+                    if (fetcher instanceof FieldDataFetcher<?> smallRye) {
+                        MethodHandle accessor = plainAccessor(smallRye);
+                        if (accessor != null) {
+                            codeRegistry.dataFetcher(FieldCoordinates.coordinates(type.getName(), definition.getName()),
+                                    new Plain(accessor));
+                            plain.add(type.getName() + "." + definition.getName());
+                        }
+                    }
+                }
+            }
+        });
+        served = Set.copyOf(plain);
+        LOG.debugf("%d fields served by plain fetchers", plain.size());
+        return builder.schema(schema.transformWithoutTypes(b -> b.codeRegistry(replaced)));
+    }
+
+    static Set<String> servedFields() {
+        return served;
+    }
+
+    /** The accessor of a field SmallRye would hand over unchanged, or null when SmallRye must serve it. */
+    static MethodHandle plainAccessor(FieldDataFetcher<?> fetcher) {
+        Field field = Instrumentations.read(fetcher, "field", Field.class);
+        Reference owner = Instrumentations.read(fetcher, "owner", Reference.class);
+        if (!servesUnchanged(field)) {
+            return null;
+        }
+        try {
+            Class<?> ownerClass = ClassloadingService.get().loadClass(owner.getClassName());
+            MethodHandle handle = field.getMethodName() == null
+                    ? MethodHandles.publicLookup().unreflectGetter(ownerClass.getField(field.getPropertyName()))
+                    : MethodHandles.publicLookup().unreflect(ownerClass.getMethod(field.getMethodName()));
+            return handle.asType(MethodType.methodType(Object.class, Object.class));
+        } catch (ReflectiveOperationException e) {
+            return null; // SmallRye's own fetcher will report what it cannot reach
+        }
+    }
+
+    /** A primitive and the class SmallRye gives its scalar: graphql-java takes either as it is. */
+    private static final Map<String, String> BOXED = Map.of("int", "java.lang.Integer", "boolean", "java.lang.Boolean",
+            "double", "java.lang.Double", "float", "java.lang.Float", "short", "java.lang.Short", "byte", "java.lang.Byte");
+
+    /** True when SmallRye's fetcher would return the accessor's value as it is (see AbstractHelper.transformOrAdapt). */
+    static boolean servesUnchanged(Field field) {
+        Reference reference = field.getReference();
+        boolean converted = reference.getType() == ReferenceType.SCALAR
+                && !reference.getClassName().equals(reference.getGraphQLClassName())
+                && !reference.getGraphQLClassName().equals(BOXED.get(reference.getClassName()));
+        boolean wrappedSpecially = field.hasWrapper()
+                && (field.getWrapper().isArray() || field.getWrapper().isMap() || field.getWrapper().isOptional()
+                        || field.getWrapper().isUnknown());
+        return !converted && !wrappedSpecially && !field.hasTransformation() && !field.isAdaptingTo()
+                && !field.isAdaptingWith() && !reference.isAdaptingTo() && !reference.isAdaptingWith();
+    }
+
+    /** One method-handle call; graphql-java need not build a DataFetchingEnvironment for it. */
+    static final class Plain implements LightDataFetcher<Object> {
+        private final MethodHandle accessor;
+
+        Plain(MethodHandle accessor) {
+            this.accessor = accessor;
+        }
+
+        @Override
+        public Object get(GraphQLFieldDefinition definition, Object source, Supplier<DataFetchingEnvironment> environment)
+                throws Exception {
+            if (source == null) {
+                return null;
+            }
+            try {
+                return accessor.invokeExact(source);
+            } catch (Exception | Error e) {
+                throw e;
+            } catch (Throwable t) {
+                throw new IllegalStateException(t);
+            }
+        }
+
+        @Override
+        public Object get(DataFetchingEnvironment environment) throws Exception {
+            return get(environment.getFieldDefinition(), environment.getSource(), () -> environment);
+        }
+    }
+}

@@ -1,0 +1,59 @@
+package cn.linli.common;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import cn.linli.testing.Fixtures;
+import cn.linli.testing.GraphQL;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Plain record fields are served by {@link PlainFieldFetchers} in the running engine, and the fields whose values
+ * SmallRye converts keep SmallRye's fetcher; what clients see is the same either way (every other test runs with
+ * them on; this one checks the values of a page against the database).
+ */
+@QuarkusTest
+class PlainFieldFetchersTest {
+    @Inject
+    Fixtures fixtures;
+
+    @Test
+    void recordComponentsAndGettersAreReadByAMethodHandleConvertedScalarsBySmallRye() {
+        GraphQL.anonymous().data("{ categories { code } }"); // the engine is built on the first request
+        Set<String> plain = PlainFieldFetchers.servedFields();
+        for (String field : List.of("Service.title", "Service.category", "Service.modeLabel", "Service.stale",
+                "Price.residentPaysFen", "Organization.ratingLevel", "ServiceEdge.node", "PageInfo.hasNextPage",
+                "Category.name")) {
+            assertTrue(plain.contains(field), field + " in " + plain);
+        }
+        // an OffsetDateTime as DateTime and a long as BigInteger: SmallRye converts them; a resolver with @Source
+        for (String field : List.of("Service.confirmedAt", "Service.publishedAt", "Query.services")) {
+            assertFalse(plain.contains(field), field);
+        }
+    }
+
+    @Test
+    void aPageReadsTheSameValuesAsTheDatabaseHolds() {
+        fixtures.searchWorld();
+        long listing = fixtures.id("SELECT min(l.id) FROM service_listing l JOIN organization o ON o.id = l.organization_id "
+                + "WHERE l.status = 'PUBLISHED' AND o.status = 'ACTIVE' AND l.pricing = 'SUBSIDIZED'");
+        String where = " FROM service_listing l JOIN organization o ON o.id = l.organization_id WHERE l.id = " + listing;
+        JsonPath page = GraphQL.anonymous().data("query($id: ID!) { service(id: $id) { id title capacityPerSlot "
+                + "confirmedAt price { pricing priceFen subsidyFen residentPaysFen } organization { id name } } }",
+                Map.of("id", String.valueOf(listing)));
+        assertEquals(String.valueOf(listing), page.getString("service.id"));
+        assertEquals(fixtures.string("SELECT l.title" + where), page.getString("service.title"));
+        assertEquals(fixtures.id("SELECT l.capacity_per_slot" + where), page.getLong("service.capacityPerSlot"));
+        assertEquals(fixtures.id("SELECT l.price_fen - l.subsidy_fen" + where), page.getLong("service.price.residentPaysFen"));
+        assertEquals("SUBSIDIZED", page.getString("service.price.pricing"));
+        assertEquals(fixtures.string("SELECT o.name" + where), page.getString("service.organization.name"));
+        assertTrue(page.getString("service.confirmedAt").matches("\\d{4}-\\d{2}-\\d{2}T.*"), page.getString("service.confirmedAt"));
+    }
+}
