@@ -1,15 +1,20 @@
 package cn.linli.common;
 
 import graphql.GraphQL;
+import graphql.TrivialDataFetcher;
 import graphql.schema.DataFetcher;
 import graphql.schema.DataFetchingEnvironment;
+import graphql.schema.DataFetchingFieldSelectionSet;
+import graphql.schema.DelegatingDataFetchingEnvironment;
 import graphql.schema.FieldCoordinates;
 import graphql.schema.GraphQLCodeRegistry;
 import graphql.schema.GraphQLFieldDefinition;
 import graphql.schema.GraphQLObjectType;
 import graphql.schema.GraphQLSchema;
 import graphql.schema.LightDataFetcher;
+import graphql.schema.SelectedField;
 import io.smallrye.graphql.execution.datafetcher.FieldDataFetcher;
+import io.smallrye.graphql.execution.datafetcher.PlugableDataFetcher;
 import io.smallrye.graphql.schema.model.Field;
 import io.smallrye.graphql.schema.model.Reference;
 import io.smallrye.graphql.schema.model.ReferenceType;
@@ -18,6 +23,7 @@ import io.smallrye.graphql.spi.EventingService;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -34,13 +40,19 @@ import org.jboss.logging.Logger;
  * resolvers that take {@code @Source} or inject SmallRye's {@code Context}), never to a record accessor, and
  * those keep SmallRye's fetchers. So do fields whose value SmallRye converts: a scalar whose Java class is not the
  * scalar's (dates, {@code Long} as {@code BigInteger}), adapters, formats, maps and arrays. The schema does not
- * change; only who reads the value does. {@code linli.graphql.plain-field-fetchers=false} turns it off (the
- * benchmark's before-and-after).
+ * change; only who reads the value does.
+ * <p>
+ * The fetchers SmallRye keeps (operations, source fields, converted values) are handed an environment whose
+ * selection set is empty ({@link WithoutSelectedFields}): SmallRye renders the selection below a field as JSON,
+ * twice, on every call, for its {@code Context.getSelectedFields()}, which nothing in this service reads (a test
+ * keeps it so). {@code linli.graphql.plain-field-fetchers=false} turns both off (the benchmark's before-and-after).
  */
 public class PlainFieldFetchers implements EventingService {
     private static final Logger LOG = Logger.getLogger(PlainFieldFetchers.class);
     /** The fields ("Type.field") the engine last built serves with a plain fetcher. */
     private static volatile Set<String> served = Set.of();
+    /** The fields SmallRye still serves, handed an environment without a selection. */
+    private static volatile Set<String> withoutSelection = Set.of();
 
     @Override
     public String getConfigKey() {
@@ -52,6 +64,7 @@ public class PlainFieldFetchers implements EventingService {
         GraphQLSchema schema = Instrumentations.schemaOf(builder);
         GraphQLCodeRegistry registry = schema.getCodeRegistry();
         Set<String> plain = new TreeSet<>();
+        Set<String> wrapped = new TreeSet<>();
         GraphQLCodeRegistry replaced = registry.transform(codeRegistry -> {
             for (GraphQLObjectType type : schema.getAllTypesAsList().stream()
                     .filter(GraphQLObjectType.class::isInstance).map(GraphQLObjectType.class::cast).toList()) {
@@ -60,24 +73,30 @@ public class PlainFieldFetchers implements EventingService {
                 }
                 for (GraphQLFieldDefinition definition : type.getFieldDefinitions()) {
                     DataFetcher<?> fetcher = registry.getDataFetcher(type, definition);
-                    if (fetcher instanceof FieldDataFetcher<?> smallRye) {
-                        MethodHandle accessor = plainAccessor(smallRye);
-                        if (accessor != null) {
-                            codeRegistry.dataFetcher(FieldCoordinates.coordinates(type.getName(), definition.getName()),
-                                    new Plain(accessor));
-                            plain.add(type.getName() + "." + definition.getName());
-                        }
+                    FieldCoordinates coordinates = FieldCoordinates.coordinates(type.getName(), definition.getName());
+                    MethodHandle accessor = fetcher instanceof FieldDataFetcher<?> smallRye ? plainAccessor(smallRye) : null;
+                    if (accessor != null) {
+                        codeRegistry.dataFetcher(coordinates, new Plain(accessor));
+                        plain.add(type.getName() + "." + definition.getName());
+                    } else if (fetcher instanceof PlugableDataFetcher<?> smallRye) {
+                        codeRegistry.dataFetcher(coordinates, WithoutSelectedFields.of(smallRye));
+                        wrapped.add(type.getName() + "." + definition.getName());
                     }
                 }
             }
         });
         served = Set.copyOf(plain);
+        withoutSelection = Set.copyOf(wrapped);
         LOG.debugf("%d fields served by plain fetchers", plain.size());
         return builder.schema(schema.transformWithoutTypes(b -> b.codeRegistry(replaced)));
     }
 
     static Set<String> servedFields() {
         return served;
+    }
+
+    static Set<String> fieldsWithoutSelection() {
+        return withoutSelection;
     }
 
     /** The accessor of a field SmallRye would hand over unchanged, or null when SmallRye must serve it. */
@@ -114,6 +133,84 @@ public class PlainFieldFetchers implements EventingService {
         return !converted && !wrappedSpecially && !field.hasTransformation() && !field.isAdaptingTo()
                 && !field.isAdaptingWith() && !reference.isAdaptingTo() && !reference.isAdaptingWith();
     }
+
+    /**
+     * SmallRye's fetcher, given the environment graphql-java built with an empty selection set. graphql-java computes
+     * a selection only when asked, and SmallRye asks on every call to fill a context view this service does not use
+     * (for the near-me search: the normalized operation and the page's selection as JSON twice, about a tenth of the
+     * request's CPU).
+     */
+    static class WithoutSelectedFields implements DataFetcher<Object> {
+        private final DataFetcher<?> smallRye;
+
+        WithoutSelectedFields(DataFetcher<?> smallRye) {
+            this.smallRye = smallRye;
+        }
+
+        static DataFetcher<Object> of(DataFetcher<?> smallRye) {
+            // graphql-java skips some per-field work for trivial fetchers: the wrapper keeps the marker
+            return smallRye instanceof TrivialDataFetcher<?> ? new Trivial(smallRye) : new WithoutSelectedFields(smallRye);
+        }
+
+        @Override
+        public Object get(DataFetchingEnvironment environment) throws Exception {
+            return smallRye.get(new DelegatingDataFetchingEnvironment(environment) {
+                @Override
+                public DataFetchingFieldSelectionSet getSelectionSet() {
+                    return NO_SELECTION;
+                }
+            });
+        }
+
+        static final class Trivial extends WithoutSelectedFields implements TrivialDataFetcher<Object> {
+            Trivial(DataFetcher<?> smallRye) {
+                super(smallRye);
+            }
+        }
+    }
+
+    private static final DataFetchingFieldSelectionSet NO_SELECTION = new DataFetchingFieldSelectionSet() {
+        @Override
+        public boolean contains(String fieldGlobPattern) {
+            return false;
+        }
+
+        @Override
+        public boolean containsAnyOf(String fieldGlobPattern, String... fieldGlobPatterns) {
+            return false;
+        }
+
+        @Override
+        public boolean containsAllOf(String fieldGlobPattern, String... fieldGlobPatterns) {
+            return false;
+        }
+
+        @Override
+        public List<SelectedField> getFields() {
+            return List.of();
+        }
+
+        @Override
+        public List<SelectedField> getImmediateFields() {
+            return List.of();
+        }
+
+        @Override
+        public List<SelectedField> getFields(String fieldGlobPattern, String... fieldGlobPatterns) {
+            return List.of();
+        }
+
+        @Override
+        public Map<String, List<SelectedField>> getFieldsGroupedByResultKey() {
+            return Map.of();
+        }
+
+        @Override
+        public Map<String, List<SelectedField>> getFieldsGroupedByResultKey(String fieldGlobPattern,
+                String... fieldGlobPatterns) {
+            return Map.of();
+        }
+    };
 
     /** One method-handle call; graphql-java need not build a DataFetchingEnvironment for it. */
     static final class Plain implements LightDataFetcher<Object> {

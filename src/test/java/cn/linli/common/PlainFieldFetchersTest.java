@@ -9,9 +9,14 @@ import cn.linli.testing.GraphQL;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -36,6 +41,29 @@ class PlainFieldFetchersTest {
         // an OffsetDateTime as DateTime and a long as BigInteger: SmallRye converts them; a resolver with @Source
         for (String field : List.of("Service.confirmedAt", "Service.publishedAt", "Query.services")) {
             assertFalse(plain.contains(field), field);
+            assertTrue(PlainFieldFetchers.fieldsWithoutSelection().contains(field), field);
+        }
+    }
+
+    /** SmallRye's fetchers are handed no selection set: nothing here may read the selection through them. */
+    @Test
+    void noResolverReadsSmallRyesSelectedFields() throws IOException {
+        Path sources = Path.of("src/main/java");
+        try (Stream<Path> files = Files.walk(sources)) {
+            List<String> readers = files.filter(f -> f.toString().endsWith(".java"))
+                    .filter(f -> !f.endsWith("PlainFieldFetchers.java"))
+                    .filter(f -> {
+                        try {
+                            String text = Files.readString(f);
+                            return text.contains("io.smallrye.graphql.api.Context") || text.contains("DataFetchingFieldSelectionSet")
+                                    || text.contains("getSelectedFields") || text.contains("DataFetchingEnvironment");
+                        } catch (IOException e) {
+                            throw new UncheckedIOException(e);
+                        }
+                    })
+                    .map(sources::relativize).map(Path::toString).toList();
+            assertEquals(List.of(), readers, "these sources read the selection or SmallRye's Context, which SmallRye's fetchers are handed empty "
+                    + "(PlainFieldFetchers.WithoutSelectedFields)");
         }
     }
 
