@@ -80,9 +80,13 @@ final class GraphQLHttpExecutor extends SmallRyeGraphQLAbstractHandler {
         public void write(ExecutionResponse executionResponse) {
             ExecutionResult result = executionResponse.getExecutionResult();
             HttpServerResponse response = context.response();
-            String body = executionResponse.getExecutionResultAsString();
-            if (!result.getErrors().isEmpty()) {
-                body = ErrorBodies.documentedExtensionsOnly(body);
+            byte[] body = ResponseJson.dataOnly(executionResponse);
+            if (body == null) {
+                String text = executionResponse.getExecutionResultAsString();
+                if (!result.getErrors().isEmpty()) {
+                    text = ErrorBodies.documentedExtensionsOnly(text);
+                }
+                body = text.getBytes(StandardCharsets.UTF_8);
             }
             response.putHeader("Content-Type", responseType(context));
             int status = wantsStatusCodes(context) && isRequestError(result) ? 400 : 200;
@@ -104,7 +108,7 @@ final class GraphQLHttpExecutor extends SmallRyeGraphQLAbstractHandler {
             } else {
                 response.putHeader("Cache-Control", "no-store");
             }
-            response.setStatusCode(status).end(Buffer.buffer(body.getBytes(StandardCharsets.UTF_8)));
+            response.setStatusCode(status).end(Buffer.buffer(body));
         }
 
         @Override
@@ -132,7 +136,7 @@ final class GraphQLHttpExecutor extends SmallRyeGraphQLAbstractHandler {
     }
 
     /** A weak validator: the same JSON may travel gzip-compressed or not. */
-    static String etagOf(String body) {
+    static String etagOf(byte[] body) {
         byte[] digest = PersistedQueries.sha256Bytes(body);
         return "W/\"" + Base64.getUrlEncoder().withoutPadding().encodeToString(digest).substring(0, 27) + "\"";
     }
