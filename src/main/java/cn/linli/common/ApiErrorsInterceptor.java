@@ -33,11 +33,15 @@ public class ApiErrorsInterceptor {
         } catch (io.quarkus.security.ForbiddenException e) {
             throw new ForbiddenException("error.forbidden");
         } catch (RuntimeException e) {
-            throw translate(e, context);
+            throw translate(e, context.getMethod().getDeclaringClass().getSimpleName() + "." + context.getMethod().getName());
         }
     }
 
-    static ApiException translate(RuntimeException e, InvocationContext context) {
+    /**
+     * The failure as clients see it; {@code where} (a class and method, never an argument) goes to the log for an
+     * unexpected one. Also used for the fields that no resolver serves ({@link PlainFieldFetchers}).
+     */
+    static ApiException translate(RuntimeException e, String where) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
             if (cause instanceof ApiException api) {
                 return api;
@@ -49,12 +53,11 @@ public class ApiErrorsInterceptor {
                 return new ConflictException("error.duplicate");
             }
             if (cause instanceof SQLTransientConnectionException || isConnectionFailure(cause)) {
-                LOG.warnf("Database unavailable in %s: %s", context.getMethod().getName(), cause.getClass().getName());
+                LOG.warnf("Database unavailable in %s: %s", where, cause.getClass().getName());
                 return new UnavailableException("error.unavailable");
             }
         }
-        LOG.errorf("Unexpected failure in %s.%s: %s", context.getMethod().getDeclaringClass().getSimpleName(),
-                context.getMethod().getName(), e.getClass().getName());
+        LOG.errorf("Unexpected failure in %s: %s", where, e.getClass().getName());
         return new InternalException("error.internal");
     }
 

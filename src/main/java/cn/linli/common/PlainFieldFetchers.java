@@ -11,6 +11,7 @@ import graphql.schema.GraphQLCodeRegistry;
 import graphql.schema.GraphQLFieldDefinition;
 import graphql.schema.GraphQLObjectType;
 import graphql.schema.GraphQLSchema;
+import graphql.schema.GraphQLTypeUtil;
 import graphql.schema.LightDataFetcher;
 import graphql.schema.SelectedField;
 import io.smallrye.graphql.execution.datafetcher.FieldDataFetcher;
@@ -154,12 +155,16 @@ public class PlainFieldFetchers implements EventingService {
 
         @Override
         public Object get(DataFetchingEnvironment environment) throws Exception {
-            return smallRye.get(new DelegatingDataFetchingEnvironment(environment) {
-                @Override
-                public DataFetchingFieldSelectionSet getSelectionSet() {
-                    return NO_SELECTION;
-                }
-            });
+            try {
+                return smallRye.get(new DelegatingDataFetchingEnvironment(environment) {
+                    @Override
+                    public DataFetchingFieldSelectionSet getSelectionSet() {
+                        return NO_SELECTION;
+                    }
+                });
+            } catch (RuntimeException e) { // a getter's failure; resolvers' failures are translated by ApiErrorsInterceptor
+                throw ApiErrorsInterceptor.translate(e, where(environment));
+            }
         }
 
         static final class Trivial extends WithoutSelectedFields implements TrivialDataFetcher<Object> {
@@ -167,6 +172,10 @@ public class PlainFieldFetchers implements EventingService {
                 super(smallRye);
             }
         }
+    }
+
+    private static String where(DataFetchingEnvironment environment) {
+        return GraphQLTypeUtil.simplePrint(environment.getParentType()) + "." + environment.getFieldDefinition().getName();
     }
 
     private static final DataFetchingFieldSelectionSet NO_SELECTION = new DataFetchingFieldSelectionSet() {
@@ -228,6 +237,8 @@ public class PlainFieldFetchers implements EventingService {
             }
             try {
                 return accessor.invokeExact(source);
+            } catch (RuntimeException e) { // as from a resolver: a code and a readable message, never "System error"
+                throw ApiErrorsInterceptor.translate(e, source.getClass().getSimpleName() + "." + definition.getName());
             } catch (Exception | Error e) {
                 throw e;
             } catch (Throwable t) {

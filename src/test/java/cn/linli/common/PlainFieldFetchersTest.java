@@ -2,15 +2,24 @@ package cn.linli.common;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.linli.testing.Fixtures;
 import cn.linli.testing.GraphQL;
+import graphql.Scalars;
+import graphql.schema.DataFetcher;
+import graphql.schema.DataFetchingEnvironment;
+import graphql.schema.DataFetchingEnvironmentImpl;
+import graphql.schema.GraphQLFieldDefinition;
+import graphql.schema.GraphQLObjectType;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -83,5 +92,37 @@ class PlainFieldFetchersTest {
         assertEquals("SUBSIDIZED", page.getString("service.price.pricing"));
         assertEquals(fixtures.string("SELECT o.name" + where), page.getString("service.organization.name"));
         assertTrue(page.getString("service.confirmedAt").matches("\\d{4}-\\d{2}-\\d{2}T.*"), page.getString("service.confirmedAt"));
+    }
+
+    public static final class Failing {
+        public String unexpected() {
+            throw new IllegalStateException("a bug in a getter");
+        }
+
+        public String notFound() {
+            throw new NotFoundException("error.cycle.notFound", "1");
+        }
+    }
+
+    private static final GraphQLFieldDefinition FIELD = GraphQLFieldDefinition.newFieldDefinition().name("label")
+            .type(Scalars.GraphQLString).build();
+
+    /** A getter that fails gives the client a code and a readable message, as a resolver does (not a Java class name). */
+    @Test
+    void aFailingGetterIsAnInternalErrorOrItsOwnApiError() throws Exception {
+        MethodType getter = MethodType.methodType(Object.class, Object.class);
+        var unexpected = new PlainFieldFetchers.Plain(MethodHandles.lookup()
+                .findVirtual(Failing.class, "unexpected", MethodType.methodType(String.class)).asType(getter));
+        assertThrows(InternalException.class, () -> unexpected.get(FIELD, new Failing(), () -> null));
+        var notFound = new PlainFieldFetchers.Plain(MethodHandles.lookup()
+                .findVirtual(Failing.class, "notFound", MethodType.methodType(String.class)).asType(getter));
+        assertThrows(NotFoundException.class, () -> notFound.get(FIELD, new Failing(), () -> null));
+
+        DataFetcher<Object> smallRye = PlainFieldFetchers.WithoutSelectedFields.of(environment -> {
+            throw new IllegalArgumentException("a converter's bug");
+        });
+        DataFetchingEnvironment environment = DataFetchingEnvironmentImpl.newDataFetchingEnvironment().fieldDefinition(FIELD)
+                .parentType(GraphQLObjectType.newObject().name("Service").field(FIELD).build()).build();
+        assertThrows(InternalException.class, () -> smallRye.get(environment));
     }
 }
