@@ -84,7 +84,7 @@ public class AuditTrail {
                 + "CAST(a.after AS text) AS after, " + seesResidents + " AS sees_resident FROM audit_entry a",
                 where, params, after, Paging.pageSize(first));
         return new AuditApi.AuditConnection(page.edges((cursor, row) -> new AuditApi.AuditConnection.AuditEdge(cursor,
-                entry(row))), page.pageInfo(after != null));
+                entry(row))), page.pageInfo(after != null), page.totalCount());
     }
 
     private AuditEntry entry(Row row) {

@@ -16,11 +16,12 @@ import org.eclipse.microprofile.graphql.NonNull;
  */
 @Description("A resident's booking of a time slot of a service, for themselves or a family member.")
 public record Booking(
-        @Id @NonNull String id,
+        @Id @Description("The booking's id.") @NonNull String id,
         @Ignore long listingId,
         @Ignore long organizationId,
-        @Description("Status.") @NonNull BookingStatus status,
-        @Description("Why it was rejected or cancelled.") String statusReason,
+        @Description("Where the booking stands (REQUESTED → CONFIRMED → COMPLETED …).") @NonNull BookingStatus status,
+        @Description("Why it was rejected or cancelled: the reason last given with a status change (required to reject, and "
+                + "when the organization cancels); null when none was given.") String statusReason,
         @Description("Start of the booked slot.") @NonNull OffsetDateTime slotStart,
         @Description("End of the booked slot.") @NonNull OffsetDateTime slotEnd,
         @Description("Booked for the resident themself (false: for a family member).") boolean forSelf,
@@ -42,9 +43,9 @@ public record Booking(
     public record Beneficiary(
             @Description("Name (for a family member).") String name,
             @Description("Relation to the resident, e.g. 父亲.") String relation,
-            @Description("Age.") Integer age,
+            @Description("Age in years; null to the organization for a household member (it sees ageBand instead).") Integer age,
             @Description("Groups declared for eligibility (for a household member: the verified groups, shown to the resident "
-                    + "only).") @NonNull List<TargetGroup> targetGroups,
+                    + "only).") @NonNull List<@NonNull TargetGroup> targetGroups,
             @Description("Age band, e.g. 80–89: what the organization sees of a household member's age.") String ageBand,
             @Description("true when eligibility was checked against the target groups a community worker verified (a household "
                     + "member); null for a declared beneficiary.") Boolean eligible) {

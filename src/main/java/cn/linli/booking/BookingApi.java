@@ -1,5 +1,6 @@
 package cn.linli.booking;
 
+import org.eclipse.microprofile.graphql.Ignore;
 import cn.linli.booking.BookingService.Transition;
 import cn.linli.booking.BookingService.Viewer;
 import cn.linli.catalog.OpeningHours;
@@ -51,24 +52,38 @@ public class BookingApi {
     Sql sql;
 
     @Description("A page of bookings.")
-    public record BookingConnection(@NonNull List<BookingEdge> edges, @NonNull PageInfo pageInfo) {
+    public record BookingConnection(
+            @Description("The bookings of the page.") @NonNull List<@NonNull BookingEdge> edges,
+            @Description("Where the page is.") @NonNull PageInfo pageInfo,
+            @Ignore java.util.function.IntSupplier total) {
         @Description("A booking and its cursor.")
-        public record BookingEdge(@NonNull String cursor, @NonNull Booking node) {
+        public record BookingEdge(
+                @Description("The cursor of this booking (pass it as `after` for the page after it).") @NonNull String cursor,
+                @Description("The booking.") @NonNull Booking node) {
         }
     }
 
     @Input("BookingFilter")
     @Description("Which bookings to list: a status and/or slots from … to.")
-    public record BookingFilter(BookingStatus status, OffsetDateTime from, OffsetDateTime to) {
+    public record BookingFilter(
+            @Description("Only bookings in this status.") BookingStatus status,
+            @Description("Only bookings whose slot starts at or after this moment.") OffsetDateTime from,
+            @Description("Only bookings whose slot starts before this moment.") OffsetDateTime to) {
     }
 
     @Input("MyBookingFilter")
     @Description("Which of your bookings to list: a status and/or a service.")
-    public record MyBookingFilter(BookingStatus status, @org.eclipse.microprofile.graphql.Id String serviceId) {
+    public record MyBookingFilter(
+            @Description("Only bookings in this status (wins over the older `status` argument).") BookingStatus status,
+            @Description("Only bookings of this service.") @org.eclipse.microprofile.graphql.Id String serviceId) {
     }
 
     @Description("Free places of one slot.")
-    public record Slot(@NonNull OffsetDateTime start, @NonNull OffsetDateTime end, int capacity, int free) {
+    public record Slot(
+            @Description("When the slot starts (slots start at each opening time, one every slotMinutes).") @NonNull OffsetDateTime start,
+            @Description("When it ends: the start plus the service's slotMinutes.") @NonNull OffsetDateTime end,
+            @Description("Places in the slot: the service's capacityPerSlot.") int capacity,
+            @Description("Places still free: capacity less those held by bookings (requested or confirmed); 0 when full.") int free) {
     }
 
     @Mutation("bookOnBehalf")
@@ -83,45 +98,48 @@ public class BookingApi {
             + "idempotency key returns the first booking; a different request under a used key gets CONFLICT; a full slot "
             + "gets CONFLICT, and so does a booking beyond the resident's limit of live (requested or confirmed) bookings "
             + "of the service on one day; eligibility failures say which rule failed.")
-    public Booking bookService(@Name("input") @NonNull BookingInputs.BookService input) {
+    public Booking bookService(@Name("input") @Description("The service, slot, beneficiary, contact phone and idempotency key.") @NonNull BookingInputs.BookService input) {
         return bookings.book(input);
     }
 
     @Mutation("confirmBooking")
     @Description("Organization member: confirm a REQUESTED booking.")
-    public Booking confirmBooking(@Name("input") @NonNull BookingInputs.Action input) {
+    public Booking confirmBooking(@Name("input") @Description("The booking.") @NonNull BookingInputs.Action input) {
         return bookings.act(input, Transition.CONFIRM);
     }
 
     @Mutation("rejectBooking")
     @Description("Organization member: reject a REQUESTED booking, with a reason; the place is freed.")
-    public Booking rejectBooking(@Name("input") @NonNull BookingInputs.Action input) {
+    public Booking rejectBooking(@Name("input") @Description("The booking and the reason (required).") @NonNull BookingInputs.Action input) {
         return bookings.act(input, Transition.REJECT);
     }
 
     @Mutation("completeBooking")
     @Description("Organization member: the service was given (after the slot started).")
-    public Booking completeBooking(@Name("input") @NonNull BookingInputs.Action input) {
+    public Booking completeBooking(@Name("input") @Description("The booking.") @NonNull BookingInputs.Action input) {
         return bookings.act(input, Transition.COMPLETE);
     }
 
     @Mutation("markNoShow")
     @Description("Organization member: the resident did not come (after the slot started).")
-    public Booking markNoShow(@Name("input") @NonNull BookingInputs.Action input) {
+    public Booking markNoShow(@Name("input") @Description("The booking.") @NonNull BookingInputs.Action input) {
         return bookings.act(input, Transition.NO_SHOW);
     }
 
     @Mutation("cancelBooking")
     @Description("The resident (until the slot starts) or the organization (with a reason) cancels; the place is freed.")
-    public Booking cancelBooking(@Name("input") @NonNull BookingInputs.Action input) {
+    public Booking cancelBooking(@Name("input") @Description("The booking and, for the organization, the reason (required).") @NonNull BookingInputs.Action input) {
         return bookings.act(input, Transition.CANCEL);
     }
 
     @NonNull
     @Description("Resident: your bookings, newest first; filter by status and/or service (filter.status wins over the "
             + "older status argument).")
-    public BookingConnection bookings(@Source Me me, @Name("status") BookingStatus status,
-            @Name("filter") MyBookingFilter filter, @Name("first") Integer first, @Name("after") String after) {
+    public BookingConnection bookings(@Source Me me,
+            @Name("status") @Description("Only bookings in this status (the older form of filter.status).") BookingStatus status,
+            @Name("filter") @Description("Which of your bookings: a status and/or a service.") MyBookingFilter filter,
+            @Name("first") @Description("How many (at most 100, default 20).") Integer first,
+            @Name("after") @Description("The cursor after which the page starts.") String after) {
         caller.requireRole(Caller.RESIDENT);
         List<String> where = new ArrayList<>(List.of("b.resident_subject = :subject"));
         Map<String, Object> params = new HashMap<>(Map.of("subject", caller.subject()));
@@ -139,8 +157,10 @@ public class BookingApi {
 
     @NonNull
     @Description("Members of the organization: its bookings, newest first.")
-    public BookingConnection bookings(@Source Organization organization, @Name("filter") BookingFilter filter,
-            @Name("first") Integer first, @Name("after") String after) {
+    public BookingConnection bookings(@Source Organization organization,
+            @Name("filter") @Description("Which bookings: a status and/or slots starting from … to.") BookingFilter filter,
+            @Name("first") @Description("How many (at most 100, default 20).") Integer first,
+            @Name("after") @Description("The cursor after which the page starts.") String after) {
         long id = Long.parseLong(organization.id());
         access.requireMember(id);
         List<String> where = new ArrayList<>(List.of("b.organization_id = :organization"));
@@ -164,8 +184,9 @@ public class BookingApi {
 
     @NonNull
     @Description("Free places per slot between two dates (inclusive, at most 31 days), for anyone.")
-    public List<Slot> availability(@Source Service service, @Name("from") @NonNull LocalDate from,
-            @Name("to") @NonNull LocalDate to) {
+    public List<@NonNull Slot> availability(@Source Service service,
+            @Name("from") @Description("The first day (China Standard Time), inclusive; slots already started are left out.") @NonNull LocalDate from,
+            @Name("to") @Description("The last day, inclusive: not before from, at most 31 days after it.") @NonNull LocalDate to) {
         if (to.isBefore(from) || from.plusDays(MAX_AVAILABILITY_DAYS).isBefore(to)) {
             throw new ValidationException("to", "error.availability.range", MAX_AVAILABILITY_DAYS);
         }
@@ -195,7 +216,8 @@ public class BookingApi {
     @Description("Members of the organization: new and changed bookings as they are committed (any instance). "
             + "Membership is checked for every event: a member removed from the organization gets FORBIDDEN and the "
             + "stream ends. Authorize the websocket with the token (Authorization header, or in the connection_init payload).")
-    public Multi<BookingEvent> bookingEvents(@Name("organizationId") @NonNull @Id String organizationId) {
+    public Multi<BookingEvent> bookingEvents(
+            @Name("organizationId") @Description("The organization whose bookings to follow; you must be its member.") @NonNull @Id String organizationId) {
         return bookings.events(organizationId);
     }
 
@@ -204,6 +226,12 @@ public class BookingApi {
         KeysetQuery.Page page = NEWEST_FIRST.fetch(sql, "SELECT " + BookingService.COLUMNS + " FROM booking b", where,
                 params, after, Paging.pageSize(first));
         return new BookingConnection(page.edges((cursor, row) -> new BookingConnection.BookingEdge(cursor,
-                BookingService.view(row, viewer))), page.pageInfo(after != null));
+                BookingService.view(row, viewer))), page.pageInfo(after != null), page.totalCount());
+    }
+
+    // a source field: counted on a worker thread, and only when asked for
+    @Description("How many bookings match the filter in all, over every page (the caller may see) (counted only when asked for).")
+    public int totalCount(@Source BookingConnection page) {
+        return page.total().getAsInt();
     }
 }

@@ -8,18 +8,18 @@ import org.eclipse.microprofile.graphql.NonNull;
 
 @Description("Feedback (社情民意) about a service or organization and how it was handled. The resident stays anonymous.")
 public record Feedback(
-        @Id @NonNull String id,
-        @NonNull FeedbackKind kind,
+        @Id @Description("The feedback's id.") @NonNull String id,
+        @Description("Complaint, suggestion or praise.") @NonNull FeedbackKind kind,
         @Description("The organization it is about; none for a problem in a community.") @Id String organizationId,
         @Description("The service it is about, if any.") @Id String serviceId,
-        @NonNull String text,
-        @NonNull FeedbackStatus status,
-        @Description("The organization's response.") String response,
-        OffsetDateTime respondedAt,
+        @Description("What the resident wrote (at most 1 000 characters).") @NonNull String text,
+        @Description("Where it stands: OPEN, RESPONDED or RESOLVED.") @NonNull FeedbackStatus status,
+        @Description("The organization's response (for a community problem: the community worker's); null until answered.") String response,
+        @Description("When it was answered; null until then.") OffsetDateTime respondedAt,
         @Description("The official's resolution.") String resolution,
         @Description("For a complaint: whether the official upheld it.") Boolean upheld,
-        OffsetDateTime resolvedAt,
-        @NonNull OffsetDateTime createdAt,
+        @Description("When an official resolved it; null until then.") OffsetDateTime resolvedAt,
+        @Description("When the resident filed it.") @NonNull OffsetDateTime createdAt,
         @Description("Waiting too long (7 days by default): unanswered (OPEN) since it was filed, or answered and "
                 + "unresolved (RESPONDED) since the response.") boolean overdue,
         @Description("For a problem in a community not about an organization: the community or grid (region code).") String regionCode,
@@ -32,11 +32,13 @@ public record Feedback(
         @Description("When the submitter rated the resolution.") OffsetDateTime ratedAt) {
 
     @NonNull
+    @Description("Label of the kind in the request language (投诉, 建议, 表扬).")
     public String getKindLabel() {
         return Messages.label(kind);
     }
 
     @NonNull
+    @Description("Label of the status in the request language (e.g. 待处理).")
     public String getStatusLabel() {
         return Messages.label(status);
     }

@@ -1,5 +1,6 @@
 package cn.linli.booking;
 
+import org.eclipse.microprofile.graphql.Ignore;
 import cn.linli.common.ApiErrors;
 import cn.linli.common.PageInfo;
 import jakarta.inject.Inject;
@@ -21,37 +22,45 @@ public class FeedbackApi {
     FeedbackService feedbackService;
 
     @Description("A page of feedback.")
-    public record FeedbackConnection(@NonNull List<FeedbackEdge> edges, @NonNull PageInfo pageInfo) {
+    public record FeedbackConnection(
+            @Description("The feedback of the page.") @NonNull List<@NonNull FeedbackEdge> edges,
+            @Description("Where the page is.") @NonNull PageInfo pageInfo,
+            @Ignore java.util.function.IntSupplier total) {
         @Description("Feedback and its cursor.")
-        public record FeedbackEdge(@NonNull String cursor, @NonNull Feedback node) {
+        public record FeedbackEdge(
+                @Description("The cursor of this feedback (pass it as `after` for the page after it).") @NonNull String cursor,
+                @Description("The feedback.") @NonNull Feedback node) {
         }
     }
 
     @Mutation("submitFeedback")
     @Description("Resident: a complaint, suggestion or praise about a service or an organization that residents can "
             + "see (published, of an active organization) or that you have booked; any other gets NOT_FOUND.")
-    public Feedback submitFeedback(@Name("input") @NonNull BookingInputs.SubmitFeedback input) {
+    public Feedback submitFeedback(@Name("input") @Description("What it is about, its kind and text.") @NonNull BookingInputs.SubmitFeedback input) {
         return feedbackService.submit(input);
     }
 
     @Mutation("respondToFeedback")
     @Description("Organization member: respond to OPEN feedback about your organization. Community worker: respond to an OPEN "
             + "community problem (feedback about no organization) in a community or grid you serve.")
-    public Feedback respondToFeedback(@Name("input") @NonNull BookingInputs.Respond input) {
+    public Feedback respondToFeedback(@Name("input") @Description("The feedback and the answer.") @NonNull BookingInputs.Respond input) {
         return feedbackService.respond(input);
     }
 
     @Mutation("resolveFeedback")
     @Description("Official of the organization's region: resolve feedback; for a complaint say whether it is upheld.")
-    public Feedback resolveFeedback(@Name("input") @NonNull BookingInputs.Resolve input) {
+    public Feedback resolveFeedback(@Name("input") @Description("The feedback, the resolution and, for a complaint, whether it is upheld.") @NonNull BookingInputs.Resolve input) {
         return feedbackService.resolve(input);
     }
 
     @Query("organizationFeedback")
     @NonNull
     @Description("Feedback about an organization, newest first: for its members and the officials of its region.")
-    public FeedbackConnection organizationFeedback(@Name("organizationId") @NonNull @Id String organizationId,
-            @Name("status") FeedbackStatus status, @Name("first") Integer first, @Name("after") String after) {
+    public FeedbackConnection organizationFeedback(
+            @Name("organizationId") @Description("The organization the feedback is about.") @NonNull @Id String organizationId,
+            @Name("status") @Description("Only feedback in this status.") FeedbackStatus status,
+            @Name("first") @Description("How many (at most 100, default 20).") Integer first,
+            @Name("after") @Description("The cursor after which the page starts.") String after) {
         return feedbackService.ofOrganization(organizationId, status, first, after);
     }
 
@@ -62,7 +71,8 @@ public class FeedbackApi {
     public FeedbackConnection overdueFeedback(
             @Name("stage") @Description("RESPONSE (default): unanswered since filed; RESOLUTION: answered, unresolved since "
                     + "the response.") FeedbackStage stage,
-            @Name("first") Integer first, @Name("after") String after) {
+            @Name("first") @Description("How many (at most 100, default 20).") Integer first,
+            @Name("after") @Description("The cursor after which the page starts.") String after) {
         return feedbackService.overdue(stage, first, after);
     }
 
@@ -106,5 +116,11 @@ public class FeedbackApi {
     @Description("Public: how the organization handled complaints and feedback over the last 12 months.")
     public List<FeedbackStats> feedbackStats(@Source List<cn.linli.organization.Organization> organizations) {
         return feedbackService.stats(organizations);
+    }
+
+    // a source field: counted on a worker thread, and only when asked for
+    @Description("How many feedback items match the filter in all, over every page (the caller may handle or see) (counted only when asked for).")
+    public int totalCount(@Source FeedbackConnection page) {
+        return page.total().getAsInt();
     }
 }

@@ -343,7 +343,7 @@ public class FeedbackService {
             Integer first, String after) {
         KeysetQuery.Page page = query.fetch(sql, select(), where, params, after, Paging.pageSize(first));
         return new FeedbackApi.FeedbackConnection(page.edges((cursor, row) ->
-                new FeedbackApi.FeedbackConnection.FeedbackEdge(cursor, feedback(row))), page.pageInfo(after != null));
+                new FeedbackApi.FeedbackConnection.FeedbackEdge(cursor, feedback(row))), page.pageInfo(after != null), page.totalCount());
     }
 
     /** The feedback if the caller may handle it; else the same NOT_FOUND as for an id that does not exist. */

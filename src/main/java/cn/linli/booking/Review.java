@@ -8,12 +8,12 @@ import org.eclipse.microprofile.graphql.NonNull;
 
 @Description("A resident's review of a completed booking, and the organization's reply. Reviewers stay anonymous.")
 public record Review(
-        @Id @NonNull String id,
-        @Description("1–5.") int rating,
-        @Description("What the resident wrote.") String text,
-        @Description("When.") @NonNull OffsetDateTime createdAt,
-        @Description("The organization's reply.") String reply,
-        @Description("When it replied.") OffsetDateTime repliedAt,
+        @Id @Description("The review's id.") @NonNull String id,
+        @Description("The resident's rating, 1 (worst) … 5 (best).") int rating,
+        @Description("What the resident wrote (at most 500 characters); null for a rating alone.") String text,
+        @Description("When the resident wrote it.") @NonNull OffsetDateTime createdAt,
+        @Description("The organization's one reply; null until it replies.") String reply,
+        @Description("When the organization replied; null until then.") OffsetDateTime repliedAt,
         @Ignore long listingId,
         @Ignore long bookingId) {
 }

@@ -22,20 +22,20 @@ public class CategoryApi {
     @Query("categories")
     @Description("The top-level service categories (养老, 托育/育幼, 物业 …); ask for `children` to walk the tree.")
     @NonNull
-    public List<Category> categories() {
+    public List<@NonNull Category> categories() {
         return categories.all().stream().filter(c -> c.parentId() == null).toList();
     }
 
     @Query("category")
     @Description("One category by its code; VALIDATION when the code is unknown.")
     @NonNull
-    public Category category(@Name("code") String code) {
+    public Category category(@Name("code") @Description("The category's code, e.g. `elderly.meal`.") String code) {
         return categories.require(code, "code");
     }
 
     @Description("Sub-categories, in display order.")
     @NonNull
-    public List<List<Category>> children(@Source List<Category> parents) {
+    public List<List<@NonNull Category>> children(@Source List<Category> parents) {
         Map<Long, List<Category>> byParent = categories.all().stream().filter(c -> c.parentId() != null)
                 .collect(Collectors.groupingBy(Category::parentId));
         return parents.stream().map(p -> byParent.getOrDefault(p.id(), List.of())).toList();

@@ -35,8 +35,12 @@ public class ListingConsoleApi {
     @Query("organizationListings")
     @NonNull
     @Description("Member: the organization's listings in any status (or one status), newest first.")
-    public ServiceConnection organizationListings(@Name("organizationId") @NonNull @Id String organizationId,
-            @Name("status") ListingStatus status, @Name("first") Integer first, @Name("after") String after) {
+    public ServiceConnection organizationListings(
+            @Name("organizationId") @Description("The organization; you must be its member.") @NonNull @Id String organizationId,
+            @Name("status") @Description("Only listings in this status (none: every status, drafts and withdrawn ones "
+                    + "included).") ListingStatus status,
+            @Name("first") @Description("How many (at most 100, default 20).") Integer first,
+            @Name("after") @Description("The cursor after which the page starts.") String after) {
         long id = Ids.parse(organizationId, "organizationId");
         access.requireMember(id);
         List<String> where = new ArrayList<>(List.of("l.organization_id = :organizationId"));
@@ -51,8 +55,10 @@ public class ListingConsoleApi {
     @Query("staleListings")
     @NonNull
     @Description("Member: published listings not confirmed for 180 days or more (residents see them flagged stale), oldest first.")
-    public ServiceConnection staleListings(@Name("organizationId") @NonNull @Id String organizationId,
-            @Name("first") Integer first, @Name("after") String after) {
+    public ServiceConnection staleListings(
+            @Name("organizationId") @Description("The organization; you must be its member.") @NonNull @Id String organizationId,
+            @Name("first") @Description("How many (at most 100, default 20).") Integer first,
+            @Name("after") @Description("The cursor after which the page starts.") String after) {
         long id = Ids.parse(organizationId, "organizationId");
         access.requireMember(id);
         return page(OLDEST_CONFIRMATION_FIRST, List.of("l.organization_id = :organizationId", "l.status = 'PUBLISHED'",

@@ -15,14 +15,14 @@ import org.eclipse.microprofile.graphql.Ignore;
 
 @Description("A service listing (菜单式服务): what an organization offers residents, where, when and for how much.")
 public record Service(
-        @Id @NonNull String id,
+        @Id @Description("The listing's id (serviceId in bookings and feedback).") @NonNull String id,
         @Description("Title, e.g. 老年助餐服务.") @NonNull String title,
         @Description("What the service is.") @NonNull String description,
         @Description("The category.") @NonNull Category category,
         @Description("The organization offering it.") @NonNull Organization organization,
         @Description("How it is delivered.") @NonNull ServiceMode mode,
         @Description("Where it is delivered or based.") String address,
-        @Description("Where it is.") Location location,
+        @Description("Where it is (WGS-84); null when none was given (a listing may have only a service area).") Location location,
         @Description("Metres from the `near` point (great-circle); null without `near`.") Double distanceMeters,
         @Description("Price and subsidy (null only on a draft that has none yet).") Price price,
         @Description("Who may use it.") @NonNull Eligibility eligibility,
@@ -72,7 +72,7 @@ public record Service(
     @Description("Price of one use, in fen (分).")
     public record Price(
             @Description("Free, subsidized or paid.") @NonNull Pricing pricing,
-            @Description("Full price in fen.") int priceFen,
+            @Description("Full price of one use in fen (分, 0.01 yuan).") int priceFen,
             @Description("Government subsidy in fen.") int subsidyFen,
             @Description("Unit the price is for, e.g. 餐, 次, 小时.") String unit) {
 
@@ -92,11 +92,11 @@ public record Service(
     public record Eligibility(
             @Description("Minimum age, inclusive; null for none.") Integer minAge,
             @Description("Maximum age, inclusive; null for none.") Integer maxAge,
-            @Description("Groups it is reserved for; empty for everyone.") @NonNull List<TargetGroup> targetGroups) {
+            @Description("Groups it is reserved for; empty for everyone.") @NonNull List<@NonNull TargetGroup> targetGroups) {
 
         @Description("Labels of the target groups in the request language.")
         @NonNull
-    public List<String> getTargetGroupLabels() {
+        public List<@NonNull String> getTargetGroupLabels() {
             return targetGroups.stream().map(Messages::label).toList();
         }
     }

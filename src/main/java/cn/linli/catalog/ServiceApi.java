@@ -38,21 +38,28 @@ public class ServiceApi {
     @Description("Search published services of active organizations. With `near`, only services within the radius "
             + "(default 1 500 m), each with its distance. `first` is at most 100.")
     @NonNull
-    public ServiceConnection services(@Name("filter") ServiceFilter filter, @Name("near") NearInput near,
-            @Name("orderBy") ServiceOrder orderBy, @Name("first") Integer first, @Name("after") String after) {
+    public ServiceConnection services(
+            @Name("filter") @Description("Which services (all fields optional).") ServiceFilter filter,
+            @Name("near") @Description("A point and radius: only services located within it, each with distanceMeters.") NearInput near,
+            @Name("orderBy") @Description("Order of the results (default: RELEVANCE with a keyword, else DISTANCE with `near`, "
+                    + "else NEWEST).") ServiceOrder orderBy,
+            @Name("first") @Description("How many (at most 100, default 20).") Integer first,
+            @Name("after") @Description("The cursor after which the page starts, from a page of the same search (a cursor "
+                    + "of another order is VALIDATION).") String after) {
         return services.search(filter, near, orderBy, first, after);
     }
 
     @Query("service")
     @Description("One published service by id.")
     @NonNull
-    public Service service(@Name("id") @Id String id) {
+    public Service service(@Name("id") @Description("The service's id; NOT_FOUND unless it is published by an ACTIVE or BARRED "
+            + "organization.") @Id String id) {
         return services.visible(id).orElseThrow(() -> new NotFoundException("error.service.notFound", id));
     }
 
     @Description("Weekly opening hours, Monday first.")
     @NonNull
-    public List<List<Schedule.WeeklyHours>> weeklyHours(@Source List<Service> list) {
+    public List<List<Schedule.@NonNull WeeklyHours>> weeklyHours(@Source List<Service> list) {
         Map<Long, List<Schedule.WeeklyHours>> byListing = new HashMap<>();
         for (Row row : sql.rows("SELECT listing_id, weekday, opens, closes FROM listing_weekly_hours "
                 + "WHERE listing_id IN (:ids) ORDER BY weekday, opens", Map.of("ids", ids(list)))) {
@@ -65,7 +72,7 @@ public class ServiceApi {
 
     @Description("Dated exceptions from today on (holidays, extra hours).")
     @NonNull
-    public List<List<Schedule.ScheduleException>> scheduleExceptions(@Source List<Service> list) {
+    public List<List<Schedule.@NonNull ScheduleException>> scheduleExceptions(@Source List<Service> list) {
         Map<Long, List<Schedule.ScheduleException>> byListing = new HashMap<>();
         for (Row row : sql.rows("SELECT listing_id, on_date, closed, opens, closes, note FROM listing_schedule_exception "
                 + "WHERE listing_id IN (:ids) AND on_date >= :today ORDER BY on_date, opens",
@@ -86,7 +93,7 @@ public class ServiceApi {
 
     @Description("The regions the service serves (上门 services come to homes there).")
     @NonNull
-    public List<List<Region>> serviceArea(@Source List<Service> list) {
+    public List<List<@NonNull Region>> serviceArea(@Source List<Service> list) {
         Set<String> codes = new LinkedHashSet<>();
         list.forEach(s -> codes.addAll(s.areaCodes()));
         Map<String, Region> byCode = regions.byCodes(codes).stream().collect(Collectors.toMap(Region::code, Function.identity()));

@@ -17,7 +17,7 @@ public final class DeliveryInputs {
     @Description("A service record (服务记录): for a booking, which it completes, or for an unbooked delivery of a "
             + "contract-funded service (a 探访, a 物业 round).")
     public record Record(
-            @Id @NonNull String serviceId,
+            @Description("The listing delivered, of your organization.") @Id @NonNull String serviceId,
             @Id @Description("The booking served; it must be CONFIRMED (it becomes COMPLETED) or COMPLETED.") String bookingId,
             @Description("Who was served, for an unbooked delivery (a booking names its own beneficiary).") Beneficiary beneficiary,
             @NonNull @Description("When the service began; in the past.") OffsetDateTime startedAt,
@@ -36,17 +36,20 @@ public final class DeliveryInputs {
 
     @Input("ServiceDeliveryActionInput")
     @Description("A service record, by id.")
-    public record Action(@Id @NonNull String id) {
+    public record Action(@Description("The service record you were served, UNCONFIRMED, within 72 hours of its recording.")
+            @Id @NonNull String id) {
     }
 
     @Input("DisputeServiceDeliveryInput")
     @Description("The resident served says the record is wrong, and why; this opens a complaint.")
-    public record Dispute(@Id @NonNull String id, @NonNull @Description("At most 500 characters.") String reason) {
+    public record Dispute(@Description("The service record you were served, UNCONFIRMED, within 72 hours of its recording.")
+            @Id @NonNull String id, @NonNull @Description("At most 500 characters.") String reason) {
     }
 
     @Input("SpotCheckServiceDeliveryInput")
     @Description("An official's 回访抽查 of a service record.")
-    public record SpotCheck(@Id @NonNull String id, @NonNull SpotCheckResult result,
+    public record SpotCheck(@Description("The service record, of an organization in your jurisdiction.") @Id @NonNull String id,
+            @Description("What the check found.") @NonNull SpotCheckResult result,
             @Description("What the official found, at most 500 characters.") String note) {
     }
 }

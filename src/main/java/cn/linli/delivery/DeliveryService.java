@@ -245,7 +245,7 @@ public class DeliveryService {
             Viewer viewer) {
         KeysetQuery.Page page = NEWEST_FIRST.fetch(sql, SELECT, where, params, after, Paging.pageSize(first));
         return new ServiceDelivery.Connection(page.edges((cursor, row) -> new ServiceDelivery.Connection.Edge(cursor,
-                view(row, viewer))), page.pageInfo(after != null));
+                view(row, viewer))), page.pageInfo(after != null), page.totalCount());
     }
 
     /** The record the calling resident was served, locked, still open for an answer. */

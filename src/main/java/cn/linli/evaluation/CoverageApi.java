@@ -23,7 +23,8 @@ public class CoverageApi {
             + "serve it (located within 1 500 m, or HOME_VISIT / ONLINE ones whose service area covers it), their weekly "
             + "capacity per 1 000 people of the group the category serves, and its open needs; a gap has no service, or "
             + "capacity per 1 000 under minCapacityPer1000.")
-    public List<CommunityCoverage> coverage(@Name("regionCode") @NonNull String regionCode,
+    public List<@NonNull CommunityCoverage> coverage(
+            @Name("regionCode") @Description("A region in your jurisdiction; its communities are listed, by code.") @NonNull String regionCode,
             @Name("categoryCode") @Description("A category; its descendants count too (none: every category).") String categoryCode,
             @Name("minCapacityPer1000") @Description("Weekly places per 1 000 people of the served group under which a community "
                     + "is a gap (0 … 1 000 000; none: only communities without any service are gaps).") Double minCapacityPer1000) {

@@ -1,8 +1,6 @@
 package cn.linli.evaluation;
 
 import cn.linli.evaluation.EvaluationViews.Cycle;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.OffsetDateTime;
 
 /**
@@ -11,18 +9,12 @@ import java.time.OffsetDateTime;
  */
 public record CycleTerms(int excellent, int good, int pass, boolean withholdPayments, boolean pauseListings, int barMonths,
         boolean deregisterOnSecondFail, int appealDays, OffsetDateTime appealUntil) {
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     /** The terms of a cycle; {@code appealUntil} is null until it is published (the window runs from publishing). */
     public static CycleTerms of(Cycle cycle) {
-        try {
-            Policy.Thresholds thresholds = Policy.Thresholds.of(JSON.readTree(cycle.thresholds()));
-            Policy policy = Policy.of(JSON.readTree(cycle.policy()));
-            return new CycleTerms(thresholds.excellent(), thresholds.good(), thresholds.pass(), policy.withholdPayments(),
-                    policy.pauseListings(), policy.barMonths(), policy.deregisterOnSecondFail(), policy.appealDays(),
-                    cycle.publishedAt() == null ? null : cycle.publishedAt().plusDays(policy.appealDays()));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("stored cycle terms do not parse", e);
-        }
+        Policy.Thresholds thresholds = cycle.thresholds();
+        Policy policy = cycle.policy();
+        return new CycleTerms(thresholds.excellent(), thresholds.good(), thresholds.pass(), policy.withholdPayments(),
+                policy.pauseListings(), policy.barMonths(), policy.deregisterOnSecondFail(), policy.appealDays(),
+                cycle.publishedAt() == null ? null : cycle.publishedAt().plusDays(policy.appealDays()));
     }
 }

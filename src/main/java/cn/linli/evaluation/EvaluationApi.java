@@ -36,58 +36,67 @@ public class EvaluationApi {
 
     @Mutation("createEvaluationTemplate")
     @Description("Official: weighted indicators summing to 100; with basedOnTemplateId, a new version of that template.")
-    public Template createEvaluationTemplate(@Name("input") @NonNull EvaluationInputs.CreateTemplate input) {
+    public Template createEvaluationTemplate(
+            @Name("input") @Description("The template's name and indicators, or the template it is a new version of.") @NonNull EvaluationInputs.CreateTemplate input) {
         return evaluations.createTemplate(input);
     }
 
     @Mutation("openEvaluationCycle")
     @Description("Official of the region: open a cycle (SCORING) with one evaluation per ACTIVE contract in scope.")
-    public Cycle openEvaluationCycle(@Name("input") @NonNull EvaluationInputs.OpenCycle input) {
+    public Cycle openEvaluationCycle(
+            @Name("input") @Description("The period, scope, template, thresholds and policy of the cycle.") @NonNull EvaluationInputs.OpenCycle input) {
         return evaluations.openCycle(input);
     }
 
     @Mutation("assignEvaluator")
     @Description("Official of the cycle's region: assign a registered evaluator (第三方评估) to an evaluation.")
-    public Evaluation assignEvaluator(@Name("input") @NonNull EvaluationInputs.Assign input) {
+    public Evaluation assignEvaluator(
+            @Name("input") @Description("The evaluation and the evaluator.") @NonNull EvaluationInputs.Assign input) {
         return evaluations.assignEvaluator(input);
     }
 
     @Mutation("scoreEvaluation")
     @Description("Assigned evaluator: score MANUAL indicators 0–100 with comments while the cycle is SCORING.")
-    public List<Score> scoreEvaluation(@Name("input") @NonNull EvaluationInputs.ScoreEvaluation input) {
+    public List<@NonNull Score> scoreEvaluation(
+            @Name("input") @Description("The evaluation and the MANUAL scores.") @NonNull EvaluationInputs.ScoreEvaluation input) {
         return evaluations.score(input);
     }
 
     @Mutation("closeScoring")
     @Description("Official of the region: SCORING → REVIEW. Computed indicators are computed now, from the period's data.")
-    public Cycle closeScoring(@Name("input") @NonNull EvaluationInputs.CycleAction input) {
+    public Cycle closeScoring(
+            @Name("input") @Description("The cycle, SCORING.") @NonNull EvaluationInputs.CycleAction input) {
         return evaluations.closeScoring(input);
     }
 
     @Mutation("publishEvaluationCycle")
     @Description("Official of the region: REVIEW → PUBLISHED; refused while any evaluation lacks a score. Fixes totals, "
             + "grades and ranks and applies the outcome policy (优胜劣汰).")
-    public Cycle publishEvaluationCycle(@Name("input") @NonNull EvaluationInputs.CycleAction input) {
+    public Cycle publishEvaluationCycle(
+            @Name("input") @Description("The cycle, REVIEW.") @NonNull EvaluationInputs.CycleAction input) {
         return evaluations.publish(input);
     }
 
     @Mutation("appealEvaluation")
     @Description("OWNER of the organization: appeal (复核) a published evaluation within the cycle's window (default 15 days).")
-    public Appeal appealEvaluation(@Name("input") @NonNull EvaluationInputs.Appeal input) {
+    public Appeal appealEvaluation(
+            @Name("input") @Description("The evaluation and the reasons.") @NonNull EvaluationInputs.Appeal input) {
         return appeals.file(input);
     }
 
     @Mutation("decideAppeal")
     @Description("Official of the region who did not score it: UPHELD (grade stands) or CHANGED (new total and grade; "
             + "outcomes are re-applied: bars lifted, payments released, listings resumed, or the reverse).")
-    public Appeal decideAppeal(@Name("input") @NonNull EvaluationInputs.Decide input) {
+    public Appeal decideAppeal(
+            @Name("input") @Description("The appeal, the decision and the reason.") @NonNull EvaluationInputs.Decide input) {
         return appeals.decide(input);
     }
 
     @Query("evaluationCycle")
     @NonNull
     @Description("A cycle. Anyone sees published cycles; officials of its region see it at any stage.")
-    public Cycle evaluationCycle(@Name("id") @NonNull @Id String id) {
+    public Cycle evaluationCycle(
+            @Name("id") @Description("The cycle's id; NOT_FOUND when unknown or not visible to you.") @NonNull @Id String id) {
         return evaluations.visibleCycle(id);
     }
 
@@ -106,7 +115,7 @@ public class EvaluationApi {
     @NonNull
     @Description("Official: the templates a cycle of the region may use (those of the region and the regions above it) and "
             + "those made within it, by family, newest version first.")
-    public List<Template> evaluationTemplates(
+    public List<@NonNull Template> evaluationTemplates(
             @Name("regionCode") @Description("The region (default: your jurisdiction); it must be within your jurisdiction.") String regionCode) {
         return queues.templates(regionCode);
     }
@@ -151,39 +160,44 @@ public class EvaluationApi {
     @NonNull
     @Description("The evaluations of a cycle, best first: public once published; officials of the region see them before; "
             + "evaluators see those assigned to them.")
-    public List<Evaluation> evaluations(@Name("cycleId") @NonNull @Id String cycleId) {
+    public List<@NonNull Evaluation> evaluations(
+            @Name("cycleId") @Description("The cycle; NOT_FOUND when unknown or not visible to you.") @NonNull @Id String cycleId) {
         return evaluations.evaluationsOf(cycleId);
     }
 
     @Query("rankings")
     @NonNull
     @Description("Published evaluations of a cycle in a region (and category), best total first: what 优胜 means to residents.")
-    public List<Evaluation> rankings(@Name("regionCode") @NonNull String regionCode, @Name("categoryCode") String categoryCode,
-            @Name("cycleId") @NonNull @Id String cycleId) {
+    public List<@NonNull Evaluation> rankings(
+            @Name("regionCode") @Description("Organizations based in this region or below it.") @NonNull String regionCode,
+            @Name("categoryCode") @Description("Only contracts of procurements in this category or below it (none: every category).")
+            String categoryCode,
+            @Name("cycleId") @Description("The cycle; empty until it is published.") @NonNull @Id String cycleId) {
         return evaluations.rankings(regionCode, categoryCode, cycleId);
     }
 
     @NonNull
-    @Description("Indicator scores. Manual comments only for officials of the region and the organization's members.")
-    public List<List<Score>> scores(@Source List<Evaluation> list) {
+    @Description("Indicator scores in the template's order: public once published, before that for officials of the region, "
+            + "the organization's members and assigned evaluators. Manual comments only for those.")
+    public List<List<@NonNull Score>> scores(@Source List<Evaluation> list) {
         return evaluations.scores(list);
     }
 
     @NonNull
     @Description("Outcomes applied (and lifted) for this evaluation.")
-    public List<List<Outcome>> outcomes(@Source List<Evaluation> list) {
+    public List<List<@NonNull Outcome>> outcomes(@Source List<Evaluation> list) {
         return evaluations.outcomes(list);
     }
 
     @NonNull
     @Description("Appeals against this evaluation.")
-    public List<List<Appeal>> appeals(@Source List<Evaluation> list) {
+    public List<List<@NonNull Appeal>> appeals(@Source List<Evaluation> list) {
         return appeals.appeals(list);
     }
 
     @NonNull
-    @Description("Published evaluations of the organization over time: grades, outcomes and appeals.")
-    public List<List<Evaluation>> evaluationHistory(@Source List<Organization> list) {
+    @Description("Published evaluations of the organization, best total first: grades, outcomes and appeals.")
+    public List<List<@NonNull Evaluation>> evaluationHistory(@Source List<Organization> list) {
         return evaluations.history(list);
     }
 }

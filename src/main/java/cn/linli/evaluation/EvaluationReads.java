@@ -197,7 +197,8 @@ class EvaluationReads {
         Map<Long, Template> templates = templates(rows.stream().map(row -> row.longValue("template_id")).distinct().toList());
         return rows.stream().map(row -> new Cycle(row.string("id"), row.string("name"), row.date("period_start"),
                 row.date("period_end"), row.string("region_code"), row.string("category_code"),
-                templates.get(row.longValue("template_id")), row.string("thresholds"), row.string("policy"),
+                templates.get(row.longValue("template_id")), Policy.Thresholds.of(parse(row.string("thresholds"))),
+                Policy.of(parse(row.string("policy"))),
                 CycleStatus.valueOf(row.string("status")), row.dateTime("published_at"), row.longValue("region_id"))).toList();
     }
 

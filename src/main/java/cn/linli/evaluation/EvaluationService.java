@@ -237,7 +237,7 @@ public class EvaluationService {
         if (!unscored.isEmpty()) {
             throw new InvalidStateException("error.cycle.unscored", unscored.size());
         }
-        Policy.Thresholds thresholds = Policy.Thresholds.of(reads.parse(cycle.thresholds()));
+        Policy.Thresholds thresholds = cycle.thresholds();
         sql.update("UPDATE evaluation e SET total = t.total, version = 1 FROM (SELECT s.evaluation_id, "
                 + "round(sum(s.score * i.weight) / 100.0, 2) AS total FROM evaluation_score s JOIN evaluation_indicator i "
                 + "ON i.id = s.indicator_id GROUP BY s.evaluation_id) t WHERE t.evaluation_id = e.id AND e.cycle_id = :c", Map.of("c", cycleId));

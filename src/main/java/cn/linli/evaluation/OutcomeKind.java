@@ -8,12 +8,12 @@ public enum OutcomeKind {
     WITHHOLD_PAYMENTS,
     @Description("The services the contract funds paused (a FAIL). detail: listingIds.")
     PAUSE_LISTINGS,
-    @Description("The organization barred from government purchase until a date (a FAIL). detail: until.")
+    @Description("The organization barred from government purchase until a date (a FAIL). detail: until (and the bar it replaced, previous).")
     BAR_ORGANIZATION,
     @Description("The organization deregistered after consecutive FAILs: its services withdrawn, its bids withdrawn. "
             + "detail: previousStatus, listings, bidIds.")
     DEREGISTER,
-    @Description("The contract may be renewed without a new tender (EXCELLENT or GOOD). detail: contractId.")
+    @Description("The contract may be renewed without a new tender (EXCELLENT). detail: contractId.")
     RENEWAL_ELIGIBLE,
     @Description("The organization shows the 优秀 badge (EXCELLENT). detail: organizationId.")
     BADGE

@@ -14,7 +14,7 @@ public record Household(
         @Id @Description("The household's id.") @NonNull String id,
         @Description("The COMMUNITY or GRID the household lives in; its workers serve the household.") @NonNull String regionCode,
         @Description("false for a household a community worker registered for someone without an account.") boolean hasAccount,
-        @Description("The members, in the order they were added.") @NonNull List<Member> members) {
+        @Description("The members, in the order they were added.") @NonNull List<@NonNull Member> members) {
 
     @Name("HouseholdMember")
     @Description("A member of a household.")
@@ -24,7 +24,7 @@ public record Household(
             @Description("Relation to the resident, e.g. 母亲, 本人.") @NonNull String relation,
             @Description("Year of birth: the age that eligibility is checked against.") int birthYear,
             @Description("A phone to reach the member, if given (households registered offline).") String phone,
-            @Description("Target groups a community worker has verified, unexpired and not revoked.") @NonNull List<VerifiedGroup> verifiedGroups) {
+            @Description("Target groups a community worker has verified, unexpired and not revoked.") @NonNull List<@NonNull VerifiedGroup> verifiedGroups) {
     }
 
     @Name("VerifiedTargetGroup")

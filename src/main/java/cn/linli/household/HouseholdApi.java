@@ -77,4 +77,10 @@ public class HouseholdApi {
             @Name("input") @Description("Name, birth year, region, phone.") @NonNull HouseholdInputs.RegisterOffline input) {
         return households.registerOffline(input);
     }
+
+    // a source field: counted on a worker thread, and only when asked for
+    @Description("How many members match the filter in all, over every page (counted only when asked for).")
+    public int totalCount(@Source UnservedResidentConnection page) {
+        return page.total().getAsInt();
+    }
 }

@@ -251,7 +251,7 @@ public class HouseholdService {
                     row.string("code"), group, row.date("expires_on"), row.string("owner_subject") != null,
                     served ? row.string("name") : null, served ? row.intValue("birth_year") : null,
                     served ? row.string("phone") : null));
-        }), page.pageInfo(after != null));
+        }), page.pageInfo(after != null), page.totalCount());
     }
 
     /** The weekly list walks the region tree community by community (codes sort by the tree), members in order. */

@@ -58,7 +58,7 @@ public class IdentityApi {
     @Mutation("appointOfficial")
     @Transactional
     @Description("Admin: appoint an official to govern a region and its subtree.")
-    public Me.Appointment appointOfficial(@Name("input") @NonNull IdentityInputs.AppointOfficial input) {
+    public Me.Appointment appointOfficial(@Name("input") @Description("The official, the region and the government unit.") @NonNull IdentityInputs.AppointOfficial input) {
         String role = access.requireAdmin();
         String subject = Inputs.required(input.subject(), "input.subject", 200);
         String unit = Inputs.required(input.unitName(), "input.unitName", 100);
@@ -77,7 +77,7 @@ public class IdentityApi {
     @Mutation("revokeOfficial")
     @Transactional
     @Description("Admin: end an official's appointment. Returns the appointment that ended.")
-    public Me.Appointment revokeOfficial(@Name("input") @NonNull IdentityInputs.RevokeOfficial input) {
+    public Me.Appointment revokeOfficial(@Name("input") @Description("The official and why.") @NonNull IdentityInputs.RevokeOfficial input) {
         String role = access.requireAdmin();
         Me.Appointment appointment = activeAppointment(input.subject())
                 .orElseThrow(() -> new NotFoundException("error.appointment.notFound", input.subject()));
@@ -91,7 +91,7 @@ public class IdentityApi {
     @Mutation("registerEvaluator")
     @Transactional
     @Description("Admin: record (or change) the agency an evaluator works for.")
-    public String registerEvaluator(@Name("input") @NonNull IdentityInputs.RegisterEvaluator input) {
+    public String registerEvaluator(@Name("input") @Description("The evaluator and the agency.") @NonNull IdentityInputs.RegisterEvaluator input) {
         String role = access.requireAdmin();
         String subject = Inputs.required(input.subject(), "input.subject", 200);
         String agency = Inputs.required(input.agency(), "input.agency", 100);

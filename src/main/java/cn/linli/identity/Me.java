@@ -10,13 +10,16 @@ import org.eclipse.microprofile.graphql.NonNull;
 @Description("The caller: token subject and roles, and what they may act for.")
 public record Me(
         @Description("The token's subject.") @NonNull String subject,
-        @Description("Roles from the token.") @NonNull List<String> roles,
-        @Description("Organizations the caller belongs to, with the role in each.") @NonNull List<Membership> organizations,
+        @Description("Roles from the token, sorted; the service acts on resident, org_staff, gov_official, community_worker, "
+                + "evaluator and admin.") @NonNull List<@NonNull String> roles,
+        @Description("Organizations the caller belongs to, with the role in each.") @NonNull List<@NonNull Membership> organizations,
         @Description("For officials: the region they govern (with its subtree) and their government unit.") Appointment jurisdiction,
         @Description("For evaluators: the agency they work for (第三方评估机构).") String evaluatorAgency) {
 
     @Description("Membership of an organization.")
-    public record Membership(@NonNull Organization organization, @NonNull MemberRole role) {
+    public record Membership(
+            @Description("The organization.") @NonNull Organization organization,
+            @Description("The caller's role in it.") @NonNull MemberRole role) {
         @NonNull
         @Description("Label of the role in the request language.")
         public String getRoleLabel() {

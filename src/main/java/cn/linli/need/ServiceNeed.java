@@ -10,7 +10,7 @@ import org.eclipse.microprofile.graphql.NonNull;
 @Description("What residents of a community say they need (群众事、群众议): public counts and answers; who submitted or "
         + "supported it is never shown.")
 public record ServiceNeed(
-        @Id @NonNull String id,
+        @Id @Description("The need's id.") @NonNull String id,
         @Description("The category needed, e.g. `elderly.meal`.") @NonNull String categoryCode,
         @Description("The community or grid it is about.") @NonNull String regionCode,
         @Description("The community it is about (the region itself, or a grid's community).") @NonNull String communityCode,

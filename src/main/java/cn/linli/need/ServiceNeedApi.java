@@ -33,20 +33,20 @@ public class ServiceNeedApi {
     @Mutation("submitServiceNeed")
     @Description("Residents, and community workers for the community they serve: say what a community (or grid) needs. "
             + "One OPEN need per resident, category and community (else CONFLICT); the submitter counts as its first supporter.")
-    public ServiceNeed submitServiceNeed(@Name("input") @NonNull ServiceNeedInputs.Submit input) {
+    public ServiceNeed submitServiceNeed(@Name("input") @Description("The category, the community or grid, and what is needed.") @NonNull ServiceNeedInputs.Submit input) {
         return needs.submit(input);
     }
 
     @Mutation("supportServiceNeed")
     @Description("Residents: support an OPEN need (附议), once each (a second time, or one's own need: CONFLICT).")
-    public ServiceNeed supportServiceNeed(@Name("input") @NonNull ServiceNeedInputs.Support input) {
+    public ServiceNeed supportServiceNeed(@Name("input") @Description("The need to support.") @NonNull ServiceNeedInputs.Support input) {
         return needs.support(input);
     }
 
     @Mutation("respondToServiceNeed")
     @Description("An official over the need's region answers an OPEN or PLANNED need: PLANNED, PROCURED or DECLINED "
             + "(a reason required). A resident who submitted it is told in their notifications.")
-    public ServiceNeed respondToServiceNeed(@Name("input") @NonNull ServiceNeedInputs.Respond input) {
+    public ServiceNeed respondToServiceNeed(@Name("input") @Description("The need, the decision and the reason.") @NonNull ServiceNeedInputs.Respond input) {
         return needs.respond(input);
     }
 }

@@ -7,7 +7,7 @@ import org.eclipse.microprofile.graphql.NonNull;
 
 @Description("A page of needs, newest first.")
 public record ServiceNeedConnection(
-        @Description("The needs of the page.") @NonNull List<ServiceNeedEdge> edges,
+        @Description("The needs of the page.") @NonNull List<@NonNull ServiceNeedEdge> edges,
         @Description("Where the page is.") @NonNull PageInfo pageInfo,
         @Description("How many needs match, over all pages.") int totalCount,
         @Description("Their supporters, summed over all pages.") int totalSupporters) {

@@ -19,11 +19,14 @@ public final class ServiceNeedInputs {
 
     @Input("SupportServiceNeedInput")
     @Description("Support a need (附议): once per resident.")
-    public record Support(@Id @NonNull String id) {
+    public record Support(@Id @Description("The need, still OPEN; not one you submitted or supported already.") @NonNull String id) {
     }
 
     @Input("RespondToServiceNeedInput")
     @Description("An official's answer; a reason (at most 500 characters) is required to decline.")
-    public record Respond(@Id @NonNull String id, @NonNull ServiceNeedDecision decision, String reason) {
+    public record Respond(
+            @Id @Description("The need, OPEN or PLANNED, about a region of your jurisdiction.") @NonNull String id,
+            @Description("The answer; it becomes the need's status (it must differ from the current one).") @NonNull ServiceNeedDecision decision,
+            @Description("What residents read as the need's response (at most 500 characters): required to decline.") String reason) {
     }
 }

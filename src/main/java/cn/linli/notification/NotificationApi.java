@@ -30,7 +30,8 @@ public class NotificationApi {
 
     @NonNull
     @Description("Resident, or community worker (about the bookings you made for households without an account): your notifications (bookings confirmed, rejected or cancelled by the organization, reminders "
-            + "24 h before a slot, feedback answered or resolved, service records awaiting your confirmation), newest first.")
+            + "24 h before a slot, feedback answered or resolved, service records awaiting your confirmation, your service needs "
+            + "answered), newest first.")
     public NotificationConnection notifications(@Source Me me,
             @Name("first") @Description("How many (at most 100, default 20).") Integer first,
             @Name("after") @Description("The cursor after which the page starts.") String after,
@@ -40,7 +41,7 @@ public class NotificationApi {
 
     @Mutation("markNotificationsRead")
     @Description("Resident or community worker: mark your notifications read. Returns those of the ids that are yours.")
-    public List<Notification> markNotificationsRead(
+    public List<@NonNull Notification> markNotificationsRead(
             @Name("input") @Description("The notifications to mark.") @NonNull MarkNotificationsRead input) {
         return notifications.markRead(input.ids());
     }
@@ -50,5 +51,11 @@ public class NotificationApi {
             + "with the token (Authorization header, or in the connection_init payload).")
     public Multi<Notification> myNotifications() {
         return notifications.stream();
+    }
+
+    // a source field: counted on a worker thread, and only when asked for
+    @Description("How many of your notifications there are in all, over every page (counted only when asked for).")
+    public int totalCount(@Source cn.linli.notification.NotificationConnection page) {
+        return page.total().getAsInt();
     }
 }

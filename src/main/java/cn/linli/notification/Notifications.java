@@ -134,7 +134,7 @@ public class Notifications {
         int unread = sql.rows("SELECT count(*) AS unread FROM notification WHERE resident_subject = :subject AND read_at IS NULL",
                 params).get(0).intValue("unread");
         return new NotificationConnection(page.edges((cursor, row) -> new NotificationConnection.NotificationEdge(cursor,
-                view(row, language))), page.pageInfo(after != null), unread);
+                view(row, language))), page.pageInfo(after != null), unread, page.totalCount());
     }
 
     /**

@@ -12,7 +12,7 @@ import org.eclipse.microprofile.graphql.Ignore;
 
 @Description("A social organization (社会组织) or other provider offering services. Its contact details are public.")
 public record Organization(
-        @Id @NonNull String id,
+        @Id @Description("The organization's id.") @NonNull String id,
         @Description("Registered name.") @NonNull String name,
         @Description("统一社会信用代码 (GB 32100).") @NonNull String creditCode,
         @Description("Legal form.") @NonNull OrganizationKind kind,
@@ -22,7 +22,7 @@ public record Organization(
         @Description("Contact person.") String contactName,
         @Description("Public contact telephone.") String contactPhone,
         @Description("What the organization does.") String description,
-        @Ignore List<String> serviceCategoryCodes,
+        @Ignore List<@NonNull String> serviceCategoryCodes,
         @Description("Registered social workers (持证社工).") int socialWorkerCount,
         @Ignore RatingLevel assessedLevel,
         @Description("Until when the rating level is valid.") LocalDate ratingExpiresOn,

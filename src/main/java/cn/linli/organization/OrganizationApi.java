@@ -55,8 +55,10 @@ public class OrganizationApi {
     @Description("Active organizations, best rated first (filter.status: other states for officials over the region). "
             + "`first` is at most 100.")
     @NonNull
-    public OrganizationConnection organizations(@Name("filter") OrganizationFilter filter, @Name("first") Integer first,
-            @Name("after") String after) {
+    public OrganizationConnection organizations(
+            @Name("filter") @Description("Which organizations (all fields optional).") OrganizationFilter filter,
+            @Name("first") @Description("How many (at most 100, default 20).") Integer first,
+            @Name("after") @Description("The cursor after which the page starts.") String after) {
         int pageSize = Paging.pageSize(first);
         List<String> where = new ArrayList<>();
         Map<String, Object> params = new HashMap<>();
@@ -114,7 +116,7 @@ public class OrganizationApi {
     @Query("organization")
     @Description("One organization by id. Only active ones are public; members and officials of its region also see it in other states.")
     @NonNull
-    public Organization organization(@Name("id") @Id String id) {
+    public Organization organization(@Name("id") @Description("The organization's id.") @Id String id) {
         long organizationId = Ids.parse(id, "id");
         Organization organization = sql.rows(SELECT + " WHERE o.id = :id", Map.of("id", organizationId)).stream()
                 .map(OrganizationQueries::organization).findFirst()
@@ -127,7 +129,7 @@ public class OrganizationApi {
     }
 
     @Description("Members and their roles: for the organization's own members and the officials of its region.")
-    public List<List<Member>> members(@Source List<Organization> organizations) {
+    public List<List<@NonNull Member>> members(@Source List<Organization> organizations) {
         for (Organization organization : organizations) {
             if (access.membership(Long.parseLong(organization.id())).isEmpty() && !access.governs(organization.regionId())) {
                 caller.requireAuthenticated();
@@ -162,7 +164,11 @@ public class OrganizationApi {
     }
 
     @Description("A member of an organization.")
-    public record Member(@NonNull String subject, @NonNull MemberRole role, @NonNull java.time.OffsetDateTime addedAt) {
+    public record Member(
+            @Description("The member's token subject.") @NonNull String subject,
+            @Description("OWNER or STAFF.") @NonNull MemberRole role,
+            @Description("When the member was added (for the one who registered the organization: the registration).")
+            @NonNull java.time.OffsetDateTime addedAt) {
     }
 
     @Description("The region where the organization is registered.")
@@ -174,7 +180,7 @@ public class OrganizationApi {
 
     @Description("The categories the organization serves.")
     @NonNull
-    public List<List<Category>> serviceCategories(@Source List<Organization> organizations) {
+    public List<List<@NonNull Category>> serviceCategories(@Source List<Organization> organizations) {
         Map<String, Category> byCode = categories.all().stream().collect(Collectors.toMap(Category::code, Function.identity()));
         return organizations.stream()
                 .map(o -> o.serviceCategoryCodes().stream().map(byCode::get).filter(c -> c != null).toList()).toList();

@@ -51,7 +51,7 @@ public class OrganizationMutations {
     @Mutation("registerOrganization")
     @Transactional
     @Description("org_staff: register an organization. The caller becomes its OWNER; it is PENDING until an official verifies it.")
-    public Organization registerOrganization(@Name("input") @NonNull OrganizationInputs.Register input) {
+    public Organization registerOrganization(@Name("input") @Description("The organization's profile.") @NonNull OrganizationInputs.Register input) {
         String role = caller.requireRole(Caller.ORG_STAFF);
         OrganizationRecord organization = new OrganizationRecord();
         organization.name = Inputs.required(input.name(), "input.name", 100);
@@ -89,7 +89,7 @@ public class OrganizationMutations {
             + "(an invalid 统一社会信用代码, an unknown region …) refuses the whole file: VALIDATION with extensions.rowErrors "
             + "[{line, column, message}]. Files over 240 000 characters go to POST /admin/import/organizations.")
     @NonNull
-    public OrganizationImport.Result importOrganizations(@Name("input") @NonNull OrganizationInputs.ImportOrganizations input) {
+    public OrganizationImport.Result importOrganizations(@Name("input") @Description("The CSV file.") @NonNull OrganizationInputs.ImportOrganizations input) {
         return organizationImport.importCsv(input.csv(), "input.csv");
     }
 
@@ -97,7 +97,7 @@ public class OrganizationMutations {
     @Transactional
     @Description("OWNER: change the profile. A stale version gets CONFLICT; a new name, credit code or region returns the "
             + "organization to PENDING, for an official of its (new) region to verify.")
-    public Organization updateOrganization(@Name("input") @NonNull OrganizationInputs.Update input) {
+    public Organization updateOrganization(@Name("input") @Description("The organization, the version you read and the changes.") @NonNull OrganizationInputs.Update input) {
         OrganizationRecord organization = find(input.id());
         String role = access.requireOwner(organization.id);
         checkVersion(organization, input.version());
@@ -163,7 +163,7 @@ public class OrganizationMutations {
     @Mutation("verifyOrganization")
     @Transactional
     @Description("Official of the organization's region: verify a PENDING organization (→ ACTIVE).")
-    public Organization verifyOrganization(@Name("input") @NonNull OrganizationInputs.Decision input) {
+    public Organization verifyOrganization(@Name("input") @Description("The organization and the reason.") @NonNull OrganizationInputs.Decision input) {
         return decide(input, "verifyOrganization", Set.of(OrganizationStatus.PENDING), OrganizationStatus.ACTIVE);
     }
 
@@ -171,14 +171,14 @@ public class OrganizationMutations {
     @Transactional
     @Description("Official of the organization's region: reject a PENDING registration (→ REJECTED) with the reason, which "
             + "the organization's members see as statusReason. Not PENDING: INVALID_STATE.")
-    public Organization rejectOrganization(@Name("input") @NonNull OrganizationInputs.Decision input) {
+    public Organization rejectOrganization(@Name("input") @Description("The organization and the reason.") @NonNull OrganizationInputs.Decision input) {
         return decide(input, "rejectOrganization", Set.of(OrganizationStatus.PENDING), OrganizationStatus.REJECTED);
     }
 
     @Mutation("suspendOrganization")
     @Transactional
     @Description("Official of the organization's region: suspend an ACTIVE (or BARRED) organization; its services leave search at once.")
-    public Organization suspendOrganization(@Name("input") @NonNull OrganizationInputs.Decision input) {
+    public Organization suspendOrganization(@Name("input") @Description("The organization and the reason.") @NonNull OrganizationInputs.Decision input) {
         return decide(input, "suspendOrganization", Set.of(OrganizationStatus.ACTIVE, OrganizationStatus.BARRED),
                 OrganizationStatus.SUSPENDED);
     }
@@ -187,14 +187,14 @@ public class OrganizationMutations {
     @Transactional
     @Description("Official of the organization's region: reinstate a SUSPENDED organization; its published services return "
             + "(BARRED rather than ACTIVE while a bar still runs).")
-    public Organization reinstateOrganization(@Name("input") @NonNull OrganizationInputs.Decision input) {
+    public Organization reinstateOrganization(@Name("input") @Description("The organization and the reason.") @NonNull OrganizationInputs.Decision input) {
         return decide(input, "reinstateOrganization", Set.of(OrganizationStatus.SUSPENDED), OrganizationStatus.ACTIVE);
     }
 
     @Mutation("setOrganizationRating")
     @Transactional
     @Description("Official of the organization's region: record its 社会组织评估 level (5A … 1A) and when it expires.")
-    public Organization setOrganizationRating(@Name("input") @NonNull OrganizationInputs.SetRating input) {
+    public Organization setOrganizationRating(@Name("input") @Description("The organization, the level and its expiry.") @NonNull OrganizationInputs.SetRating input) {
         OrganizationRecord organization = find(input.id());
         String role = access.requireOfficialOver(organization.regionId);
         LocalDate today = LocalDate.now(Row.CHINA);
@@ -213,7 +213,7 @@ public class OrganizationMutations {
     @Mutation("addOrganizationMember")
     @Transactional
     @Description("OWNER: add a member (by token subject) as OWNER or STAFF.")
-    public Organization addOrganizationMember(@Name("input") @NonNull OrganizationInputs.AddMember input) {
+    public Organization addOrganizationMember(@Name("input") @Description("The organization, the new member and the role.") @NonNull OrganizationInputs.AddMember input) {
         OrganizationRecord organization = find(input.organizationId());
         String role = access.requireOwner(organization.id);
         String subject = Inputs.required(input.subject(), "input.subject", 200);
@@ -231,7 +231,7 @@ public class OrganizationMutations {
     @Mutation("removeOrganizationMember")
     @Transactional
     @Description("OWNER: remove a member. An organization never loses its last OWNER (INVALID_STATE).")
-    public Organization removeOrganizationMember(@Name("input") @NonNull OrganizationInputs.RemoveMember input) {
+    public Organization removeOrganizationMember(@Name("input") @Description("The organization and the member.") @NonNull OrganizationInputs.RemoveMember input) {
         // the row lock serialises concurrent removals, so two OWNERs cannot remove each other at once
         OrganizationRecord organization = OrganizationRecord.findById(Ids.parse(input.organizationId(), "input.organizationId"),
                 LockModeType.PESSIMISTIC_WRITE);

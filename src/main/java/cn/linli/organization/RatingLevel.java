@@ -4,7 +4,11 @@ import org.eclipse.microprofile.graphql.Description;
 
 @Description("社会组织评估等级, 1A (lowest) … 5A (highest); valid five years from the assessment.")
 public enum RatingLevel {
-    A1, A2, A3, A4, A5;
+    @Description("1A, the lowest level.") A1,
+    @Description("2A.") A2,
+    @Description("3A.") A3,
+    @Description("4A.") A4,
+    @Description("5A, the highest level.") A5;
 
     public int stars() {
         return ordinal() + 1;

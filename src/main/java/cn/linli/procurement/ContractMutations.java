@@ -24,40 +24,46 @@ public class ContractMutations {
     @Mutation("activateContract")
     @Description("Official of the buyer: a PENDING contract starts (ACTIVE), announcing its signed contract document "
             + "(https address and SHA-256), which the OCDS publication carries (102号令 art. 23).")
-    public Contract activateContract(@Name("input") @NonNull ProcurementInputs.ActivateContract input) {
+    public Contract activateContract(
+            @Name("input") @Description("The PENDING contract and its signed document.") @NonNull ProcurementInputs.ActivateContract input) {
         return service.activateContract(input);
     }
 
     @Mutation("terminateContract")
     @Description("Official of the buyer: end an ACTIVE contract early, with the reason.")
-    public Contract terminateContract(@Name("input") @NonNull ProcurementInputs.ContractAction input) {
+    public Contract terminateContract(
+            @Name("input") @Description("The ACTIVE contract and the reason.") @NonNull ProcurementInputs.ContractAction input) {
         return service.terminateContract(input);
     }
 
     @Mutation("completeContract")
     @Description("Official of the buyer: an ACTIVE contract has been delivered (COMPLETED); no more payments. A contract "
             + "also completes by itself 90 days after it ends.")
-    public Contract completeContract(@Name("input") @NonNull ProcurementInputs.ContractAction input) {
+    public Contract completeContract(
+            @Name("input") @Description("The ACTIVE contract (a reason is optional).") @NonNull ProcurementInputs.ContractAction input) {
         return service.completeContract(input);
     }
 
     @Mutation("renewContract")
     @Description("Official of the buyer: renew a contract that an 优秀 evaluation made eligible, without a new tender; "
             + "together with the procurement's other contracts running at the same time, within its budget.")
-    public Contract renewContract(@Name("input") @NonNull ProcurementInputs.Renew input) {
+    public Contract renewContract(
+            @Name("input") @Description("The contract to renew, the new amount and the new terms.") @NonNull ProcurementInputs.Renew input) {
         return service.renewContract(input);
     }
 
     @Mutation("recordPayment")
     @Description("Official of the buyer: record a payment against a milestone of an ACTIVE contract; never beyond the "
             + "contract amount, refused while payments are withheld or the milestone needs a passing grade it lacks.")
-    public Payment recordPayment(@Name("input") @NonNull ProcurementInputs.RecordPayment input) {
+    public Payment recordPayment(
+            @Name("input") @Description("The milestone, the amount and the day paid.") @NonNull ProcurementInputs.RecordPayment input) {
         return service.recordPayment(input);
     }
 
     @Mutation("linkListingToContract")
     @Description("Organization member: mark your listing as funded by your organization's contract (政府购买服务).")
-    public Service linkListingToContract(@Name("input") @NonNull ProcurementInputs.LinkListing input) {
+    public Service linkListingToContract(
+            @Name("input") @Description("Your listing and your organization's contract.") @NonNull ProcurementInputs.LinkListing input) {
         return service.linkListingToContract(input);
     }
 }

@@ -1,5 +1,6 @@
 package cn.linli.procurement;
 
+import org.eclipse.microprofile.graphql.Ignore;
 import cn.linli.common.ApiErrors;
 import cn.linli.common.Caller;
 import cn.linli.common.Ids;
@@ -62,33 +63,48 @@ public class ProcurementApi {
 
     @Input("ProcurementFilter")
     @Description("Which procurements to list.")
-    public record ProcurementFilter(ProcurementStatus status, String categoryCode, @Description("Serving this region or one above it.") String regionCode) {
+    public record ProcurementFilter(
+            @Description("Only procurements in this status (a TENDERING one whose tender period has ended counts as EVALUATING).")
+            ProcurementStatus status,
+            @Description("Only procurements in this category or below it, e.g. elderly (every 养老 service) or elderly.meal.") String categoryCode,
+            @Description("Serving this region or a region within it (one of the target regions lies in it).") String regionCode) {
     }
 
     @Input("ContractFilter")
     @Description("Which contracts to list.")
-    public record ContractFilter(@Id String organizationId, @Id String procurementId, ContractStatus status) {
+    public record ContractFilter(@Description("Only contracts of this supplier organization.") @Id String organizationId,
+            @Description("Only contracts of this procurement (its awards and renewals).") @Id String procurementId,
+            @Description("Only contracts in this status.") ContractStatus status) {
     }
 
     @Description("A page of procurements.")
-    public record ProcurementConnection(@NonNull List<ProcurementEdge> edges, @NonNull PageInfo pageInfo) {
+    public record ProcurementConnection(@Description("The procurements of this page, newest first.") @NonNull List<@NonNull ProcurementEdge> edges,
+            @Description("Whether more pages follow, and the cursor to continue from.") @NonNull PageInfo pageInfo,
+            @Ignore java.util.function.IntSupplier total) {
         @Description("A procurement and its cursor.")
-        public record ProcurementEdge(@NonNull String cursor, @NonNull Procurement node) {
+        public record ProcurementEdge(
+                @Description("Opaque cursor of this procurement: pass it as `after` for the ones after it.") @NonNull String cursor,
+                @Description("The procurement.") @NonNull Procurement node) {
         }
     }
 
     @Description("A page of contracts.")
-    public record ContractConnection(@NonNull List<ContractEdge> edges, @NonNull PageInfo pageInfo) {
+    public record ContractConnection(@Description("The contracts of this page, newest first.") @NonNull List<@NonNull ContractEdge> edges,
+            @Description("Whether more pages follow, and the cursor to continue from.") @NonNull PageInfo pageInfo,
+            @Ignore java.util.function.IntSupplier total) {
         @Description("A contract and its cursor.")
-        public record ContractEdge(@NonNull String cursor, @NonNull Contract node) {
+        public record ContractEdge(
+                @Description("Opaque cursor of this contract: pass it as `after` for the ones after it.") @NonNull String cursor,
+                @Description("The contract.") @NonNull Contract node) {
         }
     }
 
     @Query("procurements")
     @NonNull
     @Description("Procurements from TENDERING on, for anyone (officials also see their own in PLANNING), newest first.")
-    public ProcurementConnection procurements(@Name("filter") ProcurementFilter filter, @Name("first") Integer first,
-            @Name("after") String after) {
+    public ProcurementConnection procurements(@Name("filter") @Description("Which procurements (all optional, ANDed).") ProcurementFilter filter,
+            @Name("first") @Description("How many (at most 100, default 20).") Integer first,
+            @Name("after") @Description("The cursor after which the page starts (a previous page's endCursor).") String after) {
         List<String> where = new ArrayList<>();
         Map<String, Object> params = new HashMap<>();
         Optional<Access.Jurisdiction> jurisdiction = access.jurisdiction();
@@ -104,7 +120,8 @@ public class ProcurementApi {
                 params.put("status", filter.status().name());
             }
             if (filter.categoryCode() != null) {
-                where.add("c.code = :category");
+                // the category or below it, as every other category filter
+                where.add("c.id IN (SELECT d.id FROM category d JOIN category top ON d.path LIKE top.path || '%' WHERE top.code = :category)");
                 params.put("category", filter.categoryCode());
             }
             if (filter.regionCode() != null) {
@@ -117,13 +134,14 @@ public class ProcurementApi {
         KeysetQuery.Page page = NEWEST_FIRST.fetch(sql, "SELECT " + ProcurementReads.PROCUREMENT_COLUMNS
                 + ProcurementReads.PROCUREMENT_FROM, where, params, after, Paging.pageSize(first));
         return new ProcurementConnection(page.edges((cursor, row) -> new ProcurementConnection.ProcurementEdge(cursor, reads.procurement(row))),
-                page.pageInfo(after != null));
+                page.pageInfo(after != null), page.totalCount());
     }
 
     @Query("procurement")
     @NonNull
     @Description("One procurement (PLANNING ones only for officials of the buyer).")
-    public Procurement procurement(@Name("id") @NonNull @Id String id) {
+    public Procurement procurement(@Name("id") @Description("The procurement's id; NOT_FOUND when unknown or not visible to you.")
+            @NonNull @Id String id) {
         Procurement procurement = reads.procurement(Ids.parse(id, "id"))
                 .orElseThrow(() -> new NotFoundException("error.procurement.notFound", id));
         if (procurement.status() == ProcurementStatus.PLANNING && !access.governs(procurement.buyerRegionId())) {
@@ -145,8 +163,9 @@ public class ProcurementApi {
     @Query("contracts")
     @NonNull
     @Description("Contracts, public, newest first: amounts, terms, targets, milestones and payments.")
-    public ContractConnection contracts(@Name("filter") ContractFilter filter, @Name("first") Integer first,
-            @Name("after") String after) {
+    public ContractConnection contracts(@Name("filter") @Description("Which contracts (all optional, ANDed).") ContractFilter filter,
+            @Name("first") @Description("How many (at most 100, default 20).") Integer first,
+            @Name("after") @Description("The cursor after which the page starts (a previous page's endCursor).") String after) {
         List<String> where = new ArrayList<>();
         Map<String, Object> params = new HashMap<>();
         if (filter != null) {
@@ -166,13 +185,13 @@ public class ProcurementApi {
         KeysetQuery.Page page = CONTRACTS_NEWEST.fetch(sql, "SELECT " + ProcurementReads.CONTRACT_COLUMNS
                 + ProcurementReads.CONTRACT_FROM, where, params, after, Paging.pageSize(first));
         return new ContractConnection(page.edges((cursor, row) -> new ContractConnection.ContractEdge(cursor, reads.contract(row))),
-                page.pageInfo(after != null));
+                page.pageInfo(after != null), page.totalCount());
     }
 
     @Query("contract")
     @NonNull
-    @Description("One contract.")
-    public Contract contract(@Name("id") @NonNull @Id String id) {
+    @Description("One contract by id, public: amounts, terms, targets, milestones and payments.")
+    public Contract contract(@Name("id") @Description("The contract's id; NOT_FOUND when unknown.") @NonNull @Id String id) {
         return reads.contract(Ids.parse(id, "id")).orElseThrow(() -> new NotFoundException("error.contract.notFound", id));
     }
 
@@ -180,7 +199,10 @@ public class ProcurementApi {
     @NonNull
     @Description("Official: budget, awarded and paid amounts per category of the procurements bought in a region "
             + "(inside your jurisdiction) in a year.")
-    public List<CategorySpending> procurementSummary(@Name("regionCode") @NonNull String regionCode, @Name("year") int year) {
+    public List<@NonNull CategorySpending> procurementSummary(
+            @Name("regionCode") @Description("A region in your jurisdiction; procurements whose buyer is in it or below it count.")
+            @NonNull String regionCode,
+            @Name("year") @Description("The year (2000 … 2100) in which the tenders start, China Standard Time.") int year) {
         caller.requireRole(Caller.OFFICIAL);
         Region region = regions.require(regionCode, "regionCode");
         if (!access.governs(region.id())) {
@@ -205,7 +227,7 @@ public class ProcurementApi {
 
     @NonNull
     @Description("Bids you may see: your organization's, all of them for the buyer's officials, and after the award the winners'.")
-    public List<List<Bid>> bids(@Source List<Procurement> procurements) {
+    public List<List<@NonNull Bid>> bids(@Source List<Procurement> procurements) {
         List<Long> ids = procurements.stream().map(p -> Long.parseLong(p.id())).toList();
         Set<String> myOrganizations = new HashSet<>();
         if (caller.hasRole(Caller.ORG_STAFF)) {
@@ -233,8 +255,8 @@ public class ProcurementApi {
     }
 
     @NonNull
-    @Description("The awards.")
-    public List<List<Award>> awards(@Source List<Procurement> procurements) {
+    @Description("The awards (who won, for how much), public; empty until the procurement is awarded.")
+    public List<List<@NonNull Award>> awards(@Source List<Procurement> procurements) {
         Map<String, List<Award>> byProcurement = sql.rows("SELECT a.id, a.procurement_id, a.bid_id, a.organization_id, "
                 + "o.name, a.amount_fen, a.awarded_at FROM award a JOIN organization o ON o.id = a.organization_id "
                 + "WHERE a.procurement_id IN (:ids) ORDER BY a.id", Map.of("ids", procurements.stream().map(p -> Long.parseLong(p.id())).toList()))
@@ -246,7 +268,7 @@ public class ProcurementApi {
 
     @NonNull
     @Description("The contracts the awards created.")
-    public List<List<Contract>> contracts(@Source List<Procurement> procurements) {
+    public List<List<@NonNull Contract>> contracts(@Source List<Procurement> procurements) {
         Map<String, List<Contract>> byProcurement = sql.rows("SELECT " + ProcurementReads.CONTRACT_COLUMNS
                 + ProcurementReads.CONTRACT_FROM + " WHERE k.procurement_id IN (:ids) ORDER BY k.id",
                 Map.of("ids", procurements.stream().map(p -> Long.parseLong(p.id())).toList())).stream()
@@ -255,8 +277,8 @@ public class ProcurementApi {
     }
 
     @NonNull
-    @Description("Payment milestones.")
-    public List<List<Milestone>> milestones(@Source List<Contract> contracts) {
+    @Description("Payment milestones, by due date.")
+    public List<List<@NonNull Milestone>> milestones(@Source List<Contract> contracts) {
         Map<Long, List<Milestone>> byContract = sql.rows("SELECT m.id, m.contract_id, m.title, m.due_on, m.amount_fen, "
                 + "m.requires_passing_grade, m.withheld, (SELECT coalesce(sum(x.amount_fen), 0) FROM payment x "
                 + "WHERE x.milestone_id = m.id) AS paid FROM milestone m WHERE m.contract_id IN (:ids) ORDER BY m.due_on, m.id",
@@ -269,14 +291,14 @@ public class ProcurementApi {
 
     @NonNull
     @Description("Payments made (amounts and dates).")
-    public List<List<Payment>> payments(@Source List<Contract> contracts) {
+    public List<List<@NonNull Payment>> payments(@Source List<Contract> contracts) {
         Map<Long, List<Payment>> byContract = payments(sql, "x.contract_id IN (:ids)",
                 Map.of("ids", contracts.stream().map(c -> Long.parseLong(c.id())).toList())).stream()
                 .collect(Collectors.groupingBy(Payment::contractId));
         return contracts.stream().map(c -> byContract.getOrDefault(Long.parseLong(c.id()), List.of())).toList();
     }
 
-    static List<Bid> bids(Sql sql, String where, Map<String, ?> params) {
+    static List<@NonNull Bid> bids(Sql sql, String where, Map<String, ?> params) {
         return sql.rows("SELECT b.id, b.procurement_id, b.organization_id, o.name, b.amount_fen, b.proposal, b.status, "
                 + "b.submitted_at FROM bid b JOIN organization o ON o.id = b.organization_id WHERE " + where + " ORDER BY b.id",
                 params).stream().map(row -> new Bid(row.string("id"), row.string("procurement_id"), row.string("organization_id"),
@@ -284,11 +306,22 @@ public class ProcurementApi {
                 row.dateTime("submitted_at"))).toList();
     }
 
-    static List<Payment> payments(Sql sql, String where, Map<String, ?> params) {
+    static List<@NonNull Payment> payments(Sql sql, String where, Map<String, ?> params) {
         return sql.rows("SELECT x.id, x.contract_id, x.milestone_id, x.amount_fen, x.paid_on, x.recorded_at FROM payment x "
                 + "WHERE " + where + " ORDER BY x.paid_on, x.id", params).stream()
                 .map(row -> new Payment(row.string("id"), row.longValue("contract_id"), row.string("milestone_id"),
                         row.longValue("amount_fen"), row.date("paid_on"), row.dateTime("recorded_at"))).toList();
     }
 
+    // a source field: counted on a worker thread, and only when asked for
+    @Description("How many procurements match the filter in all, over every page (the caller may see) (counted only when asked for).")
+    public int totalCount(@Source ProcurementConnection page) {
+        return page.total().getAsInt();
+    }
+
+    // a source field: counted on a worker thread, and only when asked for
+    @Description("How many contracts match the filter in all, over every page (counted only when asked for).")
+    public int totalCount(@Source ContractConnection page) {
+        return page.total().getAsInt();
+    }
 }

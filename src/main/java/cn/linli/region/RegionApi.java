@@ -41,14 +41,15 @@ public class RegionApi {
             + "extensions.rowErrors [{line, column, message}], nothing applied. Text that is not UTF-8 is refused. Files over "
             + "240 000 characters go to POST /admin/import/regions.")
     @NonNull
-    public RegionImport.Result importRegions(@Name("input") @NonNull RegionInputs.ImportRegions input) {
+    public RegionImport.Result importRegions(@Name("input") @Description("The CSV file.") @NonNull RegionInputs.ImportRegions input) {
         return regionImport.importCsv(input.csv(), "input.csv");
     }
 
     @Query("regions")
     @Description("The children of a region (by code), or the top-level regions when no parentCode is given.")
     @NonNull
-    public List<Region> regions(@Name("parentCode") String parentCode) {
+    public List<@NonNull Region> regions(
+            @Name("parentCode") @Description("Code of the parent region (统计用区划代码, e.g. 620103); none: the top-level regions.") String parentCode) {
         if (parentCode == null) {
             return regions.roots();
         }
@@ -59,7 +60,7 @@ public class RegionApi {
     @Query("region")
     @Description("One region by its code; VALIDATION when the code is unknown.")
     @NonNull
-    public Region region(@Name("code") String code) {
+    public Region region(@Name("code") @Description("The region's code (统计用区划代码), e.g. 620103001 for 西园街道.") String code) {
         return regions.require(code, "code");
     }
 
@@ -72,7 +73,7 @@ public class RegionApi {
 
     @Description("The regions directly below this one, ordered by code.")
     @NonNull
-    public List<List<Region>> children(@Source List<Region> parents) {
+    public List<List<@NonNull Region>> children(@Source List<Region> parents) {
         Map<Long, List<Region>> byParent = new HashMap<>();
         for (Region child : regions.childrenOf(parents.stream().map(Region::id).toList())) {
             byParent.computeIfAbsent(child.parentId(), id -> new ArrayList<>()).add(child);

@@ -293,10 +293,16 @@ class EvaluationScenarioTest {
                         "milestones", List.of(Map.of("title", "一期", "dueOn", today.plusMonths(1).toString(), "amountFen", 100_000))))))))
                 .getString("awardProcurement.contracts[0].id");
         GraphQL.as(OFFICIAL).data(SignedContract.ACTIVATE, SignedContract.of(contract));
-        String cycle = GraphQL.as(OFFICIAL).data("mutation($input: OpenEvaluationCycleInput!) { openEvaluationCycle(input: $input) { id } }",
+        JsonPath opened = GraphQL.as(OFFICIAL).data("mutation($input: OpenEvaluationCycleInput!) { openEvaluationCycle(input: $input) "
+                + "{ id thresholds { excellent good pass } policy { withholdPayments pauseListings barMonths deregisterOnSecondFail appealDays } } }",
                 Map.of("input", Map.of("name", "未评分周期", "periodStart", today.minusDays(1).toString(), "periodEnd", today.toString(),
-                        "regionCode", "990300", "templateId", template.getString("createEvaluationTemplate.id"))))
-                .getString("openEvaluationCycle.id");
+                        "regionCode", "990300", "templateId", template.getString("createEvaluationTemplate.id"),
+                        "thresholds", Map.of("excellent", 95, "good", 85, "pass", 65), "policy", Map.of("barMonths", 6))));
+        String cycle = opened.getString("openEvaluationCycle.id");
+        // the cycle's terms as typed fields, the defaults filled in where the official left them out
+        assertEquals(Map.of("excellent", 95, "good", 85, "pass", 65), opened.getMap("openEvaluationCycle.thresholds"));
+        assertEquals(Map.of("withholdPayments", true, "pauseListings", true, "barMonths", 6, "deregisterOnSecondFail", true,
+                "appealDays", 15), opened.getMap("openEvaluationCycle.policy"));
         GraphQL.as(OFFICIAL).data("mutation($c: ID!) { closeScoring(input: {cycleId: $c}) { status } }", Map.of("c", cycle));
         Map<String, Object> refused = GraphQL.as(OFFICIAL).error("mutation($c: ID!) { publishEvaluationCycle(input: {cycleId: $c}) { status } }",
                 Map.of("c", cycle));

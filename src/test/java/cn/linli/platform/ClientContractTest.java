@@ -131,4 +131,19 @@ class ClientContractTest {
             assertTrue(metrics.contains("\n" + counter + " ") || metrics.contains("\n" + counter + "{"), counter);
         }
     }
+
+    /** GraphiQL and code generators read what a scalar accepts from introspection, with its specification. */
+    @Test
+    void theCustomScalarsSayWhatTheyAcceptAndWhereTheyAreSpecified() {
+        // one __type per request: graphql-java refuses more in one query (good-faith introspection)
+        String scalar = "query($name: String!) { __type(name: $name) { description specifiedByURL } }";
+        io.restassured.path.json.JsonPath dateTime = cn.linli.testing.GraphQL.anonymous().data(scalar, Map.of("name", "DateTime"));
+        assertEquals("https://www.rfc-editor.org/rfc/rfc3339", dateTime.getString("__type.specifiedByURL"));
+        assertTrue(dateTime.getString("__type.description").contains("2026-12-03T09:30:00+08:00"));
+        io.restassured.path.json.JsonPath date = cn.linli.testing.GraphQL.anonymous().data(scalar, Map.of("name", "Date"));
+        assertTrue(date.getString("__type.specifiedByURL").contains("iso-8601"));
+        io.restassured.path.json.JsonPath money = cn.linli.testing.GraphQL.anonymous().data(scalar, Map.of("name", "BigInteger"));
+        assertTrue(money.getString("__type.description").contains("fen"), money.getString("__type.description"));
+        assertEquals(null, money.getString("__type.specifiedByURL"));
+    }
 }
