@@ -29,7 +29,8 @@ jfr print --stack-depth 256 --events jdk.ExecutionSample "$OUT/near-me.jfr" > "$
   echo "on a layer's behalf (a JDK map, graphql-java's selection sets for SmallRye's field context) counts for that layer:"
   awk '
     BEGIN {
-      n = split("io.smallrye.graphql.execution.datafetcher.FieldDataFetcher|SmallRye field fetcher (per-field context, reflection, transformation);" \
+      n = split("cn.linli.platform.ResponseJson|response JSON (streamed, ResponseJson);" \
+        "io.smallrye.graphql.execution.datafetcher.FieldDataFetcher|SmallRye field fetcher (per-field context, reflection, transformation);" \
         "io.smallrye.graphql.execution.context|SmallRye field fetcher (per-field context, reflection, transformation);" \
         "cn.linli.common.PlainFieldFetchers|plain field fetchers;" \
         "graphql.analysis|graphql-java depth/complexity instrumentations;" \
