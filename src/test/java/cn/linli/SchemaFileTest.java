@@ -48,6 +48,9 @@ class SchemaFileTest {
             assertTrue(schema.getType(scalar) != null, scalar + " is declared");
         }
         assertTrue(schema.getQueryType().getFieldDefinition("services") != null);
+        // the file says where each scalar's format is specified, as introspection does
+        assertEquals("https://www.rfc-editor.org/rfc/rfc3339", ((graphql.schema.GraphQLScalarType) schema.getType("DateTime")).getSpecifiedByUrl());
+        assertTrue(((graphql.schema.GraphQLScalarType) schema.getType("Date")).getSpecifiedByUrl().contains("iso-8601"));
     }
 
     /**

@@ -371,6 +371,11 @@ public class GraphQLInputs implements EventingService {
             if (value instanceof Iterable<?> items) {
                 int i = 0;
                 for (Object item : items) {
+                    // no input list here holds null; the schema says so only where the list itself is required
+                    // (SmallRye would make an optional list required to mark its items non-null)
+                    if (item == null) {
+                        throw new ValidationException(path + "[" + i + "]", "error.input.nullItem");
+                    }
                     check(list.getWrappedType(), item, path + "[" + i++ + "]");
                 }
             }

@@ -1,5 +1,8 @@
 package cn.linli.common;
 
+import graphql.Scalars;
+import graphql.schema.GraphQLAppliedDirective;
+import graphql.schema.GraphQLAppliedDirectiveArgument;
 import graphql.schema.GraphQLScalarType;
 import io.smallrye.graphql.scalar.GraphQLScalarTypes;
 import io.smallrye.graphql.spi.EventingService;
@@ -42,8 +45,14 @@ public class ScalarDocumentation implements EventingService {
             GraphQLScalarType scalar = entry.getValue();
             Documentation documentation = SCALARS.get(scalar.getName());
             if (documentation != null && !documentation.description().equals(scalar.getDescription())) {
-                GraphQLScalarType copy = described.computeIfAbsent(scalar.getName(), name -> scalar.transform(builder ->
-                        builder.description(documentation.description()).specifiedByUrl(documentation.specifiedBy())));
+                GraphQLScalarType copy = described.computeIfAbsent(scalar.getName(), name -> scalar.transform(builder -> {
+                    builder.description(documentation.description()).specifiedByUrl(documentation.specifiedBy());
+                    if (documentation.specifiedBy() != null) { // printed in the schema file as @specifiedBy(url: …)
+                        builder.withAppliedDirective(GraphQLAppliedDirective.newDirective().name("specifiedBy")
+                                .argument(GraphQLAppliedDirectiveArgument.newArgument().name("url").type(Scalars.GraphQLString)
+                                        .valueProgrammatic(documentation.specifiedBy())));
+                    }
+                }));
                 GraphQLScalarTypes.registerCustomScalar(scalar.getName(), entry.getKey(), copy);
             }
         }

@@ -137,4 +137,24 @@ class InputValidationTest {
               ofType { kind name ofType { kind name ofType { kind name ofType { kind name ofType { kind name
                 ofType { kind name ofType { kind name } } } } } } }
             }""";
+
+    /** A null in an input list is refused before any resolver, naming the item, whether the list is optional or not. */
+    @Test
+    void aNullInAnInputListIsRefusedNamingTheItem() {
+        String resident = cn.linli.testing.Tokens.of("null-item-resident", "resident");
+        java.util.List<Object> groups = new java.util.ArrayList<>();
+        groups.add("DEPENDENT");
+        groups.add(null);
+        Map<String, Object> beneficiary = new java.util.HashMap<>(Map.of("name", "王大爷", "relation", "父亲", "age", 82));
+        beneficiary.put("targetGroups", groups);
+        Map<String, Object> input = Map.of("serviceId", "1", "slotStart", "2026-12-10T09:00:00+08:00", "forSelf", false,
+                "beneficiary", beneficiary, "contactPhone", "13812345678", "idempotencyKey", "null-item-1");
+        Map<String, Object> error = GraphQL.as(resident).error("mutation($input: BookServiceInput!) { bookService(input: $input) { id } }",
+                Map.of("input", input));
+        assertEquals("VALIDATION", GraphQL.code(error));
+        assertEquals("input.beneficiary.targetGroups[1]", GraphQL.field(error));
+        Map<String, Object> english = GraphQL.as(resident).inEnglish().error("mutation($input: BookServiceInput!) { "
+                + "bookService(input: $input) { id } }", Map.of("input", input));
+        assertEquals("A list may not hold null.", english.get("message"));
+    }
 }
