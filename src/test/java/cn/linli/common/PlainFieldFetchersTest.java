@@ -54,6 +54,17 @@ class PlainFieldFetchersTest {
         }
     }
 
+    /** The engine resolves fields without matching each against Quarkus's "default" as a blocking pattern. */
+    @Test
+    void theEngineUsesGraphqlJavasDefaultFieldVisibility() {
+        GraphQL.anonymous().data("{ categories { code } }");
+        assertTrue(PlainFieldFetchers.fieldVisibility() == graphql.schema.visibility.DefaultGraphqlFieldVisibility.DEFAULT_FIELD_VISIBILITY,
+                String.valueOf(PlainFieldFetchers.fieldVisibility()));
+        // introspection still sees every field
+        assertTrue(GraphQL.anonymous().data("{ __type(name: \"Service\") { fields { name } } }").getList("__type.fields.name")
+                .contains("distanceMeters"));
+    }
+
     /** SmallRye's fetchers are handed no selection set: nothing here may read the selection through them. */
     @Test
     void noResolverReadsSmallRyesSelectedFields() throws IOException {
