@@ -49,7 +49,12 @@ import org.jboss.logging.Logger;
  * The fetchers SmallRye keeps (operations, source fields, converted values) are handed an environment whose
  * selection set is empty ({@link WithoutSelectedFields}): SmallRye renders the selection below a field as JSON,
  * twice, on every call, for its {@code Context.getSelectedFields()}, which nothing in this service reads (a test
- * keeps it so). {@code linli.graphql.plain-field-fetchers=false} turns both off (the benchmark's before-and-after).
+ * keeps it so).
+ * <p>
+ * The code registry it rebuilds for the engine also gets graphql-java's default field visibility in place of the
+ * blocking pattern SmallRye makes of Quarkus's default ({@code "default"}), which graphql-java matched against every
+ * field of every response. {@code linli.graphql.plain-field-fetchers=false} turns all three off (the benchmark's
+ * before-and-after).
  */
 public class PlainFieldFetchers implements EventingService {
     private static final Logger LOG = Logger.getLogger(PlainFieldFetchers.class);
