@@ -1,6 +1,5 @@
 package cn.linli.common;
 
-import jakarta.persistence.Tuple;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.sql.Timestamp;
@@ -11,17 +10,32 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 
-/** Typed reads from a native-query row, whatever Java type the driver chose for a column. */
-public record Row(Tuple tuple) {
+/** Typed reads from a row of a native query ({@link Sql}), whatever Java type the driver chose for a column. */
+public final class Row {
     public static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
+    /** Each column's label to its position in {@link #values}: one map for all rows of a result. */
+    private final Map<String, Integer> columns;
+    private final Object[] values;
+
+    Row(Map<String, Integer> columns, Object[] values) {
+        this.columns = columns;
+        this.values = values;
+    }
+
+    /** The value of a column by its label; a label the statement does not select is a programming error. */
     public Object get(String column) {
-        return tuple.get(column);
+        Integer index = columns.get(column);
+        if (index == null) {
+            throw new IllegalArgumentException("The statement selects no column " + column + " (it has " + columns.keySet() + ")");
+        }
+        return values[index];
     }
 
     public String string(String column) {
-        Object value = tuple.get(column);
+        Object value = get(column);
         return value == null ? null : value.toString();
     }
 
@@ -30,13 +44,13 @@ public record Row(Tuple tuple) {
      * range is a server bug (a query that should have been bounded), never silently truncated or wrapped.
      */
     public Long longValue(String column) {
-        Object value = tuple.get(column);
+        Object value = get(column);
         return value == null ? null : exactLong(column, value);
     }
 
     /** As {@link #longValue}, within the int range. */
     public Integer intValue(String column) {
-        Object value = tuple.get(column);
+        Object value = get(column);
         if (value == null) {
             return null;
         }
@@ -48,12 +62,12 @@ public record Row(Tuple tuple) {
     }
 
     public Double doubleValue(String column) {
-        Object value = tuple.get(column);
+        Object value = get(column);
         return value == null ? null : ((Number) value).doubleValue();
     }
 
     public BigDecimal decimal(String column) {
-        Object value = tuple.get(column);
+        Object value = get(column);
         if (value == null || value instanceof BigDecimal) {
             return (BigDecimal) value;
         }
@@ -61,12 +75,12 @@ public record Row(Tuple tuple) {
     }
 
     public boolean bool(String column) {
-        return Boolean.TRUE.equals(tuple.get(column));
+        return Boolean.TRUE.equals(get(column));
     }
 
     /** A timestamptz column as a date-time in China Standard Time. */
     public OffsetDateTime dateTime(String column) {
-        Object value = tuple.get(column);
+        Object value = get(column);
         Instant instant;
         if (value == null) {
             return null;
@@ -83,7 +97,7 @@ public record Row(Tuple tuple) {
     }
 
     public LocalDate date(String column) {
-        Object value = tuple.get(column);
+        Object value = get(column);
         if (value == null || value instanceof LocalDate) {
             return (LocalDate) value;
         }
@@ -94,7 +108,7 @@ public record Row(Tuple tuple) {
     }
 
     public LocalTime time(String column) {
-        Object value = tuple.get(column);
+        Object value = get(column);
         if (value == null || value instanceof LocalTime) {
             return (LocalTime) value;
         }

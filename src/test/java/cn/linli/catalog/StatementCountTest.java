@@ -5,12 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.linli.testing.Fixtures;
 import cn.linli.testing.GraphQL;
+import cn.linli.testing.Statements;
 import cn.linli.testing.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.util.Map;
-import org.hibernate.SessionFactory;
-import org.hibernate.stat.Statistics;
 import org.junit.jupiter.api.Test;
 
 /** Resolvers batch: a bigger page costs no more SQL statements. */
@@ -37,16 +36,13 @@ class StatementCountTest {
             query($c: ID!) { evaluations(cycleId: $c) { id scores { score comment } outcomes { kind } appeals { status } } }""";
 
     @Inject
-    SessionFactory sessionFactory;
-    @Inject
     Fixtures fixtures;
 
     long statementsFor(int first) {
-        Statistics statistics = sessionFactory.getStatistics();
-        statistics.clear();
-        int size = GraphQL.anonymous().data(PAGE, Map.of("first", first)).getList("services.edges").size();
-        assertEquals(first, size);
-        return statistics.getPrepareStatementCount();
+        return Statements.during(() -> {
+            int size = GraphQL.anonymous().data(PAGE, Map.of("first", first)).getList("services.edges").size();
+            assertEquals(first, size);
+        });
     }
 
     @Test
@@ -60,11 +56,8 @@ class StatementCountTest {
 
     @Test
     void theNearMeSearchWithOrganizationsIsOneStatement() {
-        Statistics statistics = sessionFactory.getStatistics();
-        statistics.clear();
-        GraphQL.anonymous().data(GraphQL.operation("NearbyServices"),
-                Map.of("lat", 36.064, "lng", 103.80, "categoryCode", "elderly", "first", 20));
-        assertEquals(1, statistics.getPrepareStatementCount());
+        assertEquals(1, Statements.during(() -> GraphQL.anonymous().data(GraphQL.operation("NearbyServices"),
+                Map.of("lat", 36.064, "lng", 103.80, "categoryCode", "elderly", "first", 20))));
     }
 
     /**
@@ -129,10 +122,7 @@ class StatementCountTest {
     }
 
     long statements(GraphQL as, String query, Map<String, ?> variables) {
-        Statistics statistics = sessionFactory.getStatistics();
-        statistics.clear();
-        as.data(query, variables);
-        return statistics.getPrepareStatementCount();
+        return Statements.during(() -> as.data(query, variables));
     }
 
     @Test
