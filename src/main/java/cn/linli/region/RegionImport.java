@@ -320,9 +320,11 @@ public class RegionImport {
         if (codes.isEmpty()) {
             return stored;
         }
-        // codes are digits only: one text parameter, however many rows
-        for (Row row : sql.rows("SELECT id, code, level, array_to_string(path, ',') AS path, name, lat, lng, population, "
-                + "aged_60_plus, children_0_3, children_3_12 FROM region WHERE code = ANY(string_to_array(:codes, ','))",
+        // codes are digits only: one text parameter, however many rows; split once, in a CTE of its own (as an
+        // expression of the WHERE, a generic plan of the prepared statement split it again for every row it scanned)
+        for (Row row : sql.rows("WITH wanted AS MATERIALIZED (SELECT unnest(string_to_array(:codes, ',')) AS code) "
+                + "SELECT id, code, level, array_to_string(path, ',') AS path, name, lat, lng, population, "
+                + "aged_60_plus, children_0_3, children_3_12 FROM region WHERE code IN (SELECT code FROM wanted)",
                 Map.of("codes", String.join(",", codes.stream().distinct().toList())))) {
             stored.put(row.string("code"), new Existing(row.longValue("id"), RegionLevel.valueOf(row.string("level")),
                     row.string("path").split(","), row.string("name"), row.doubleValue("lat"), row.doubleValue("lng"),

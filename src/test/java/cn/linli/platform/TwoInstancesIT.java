@@ -126,7 +126,7 @@ class TwoInstancesIT {
 
     @Test
     void concurrentBookingsThroughBothNeverExceedCapacityAndEachSeesTheOthersWrites() throws Exception {
-        // a demo service with few places, and its first free slot tomorrow
+        // a demo service with few places, and its first two slots
         JsonPath services = graphql(URLS.get(0), null, "{ services(filter: {regionCode: \"620103\", organizationId: null}, first: 100) "
                 + "{ edges { node { id capacityPerSlot eligibility { minAge maxAge targetGroups } } } } }", Map.of()).jsonPath();
         Map<String, Object> chosen = services.<Map<String, Object>>getList("data.services.edges.node").stream()
@@ -136,9 +136,11 @@ class TwoInstancesIT {
                 .findFirst().orElseThrow();
         String id = (String) chosen.get("id");
         int capacity = ((Number) chosen.get("capacityPerSlot")).intValue();
-        LocalDate tomorrow = LocalDate.now(ZoneId.of("Asia/Shanghai")).plusDays(2);
-        JsonPath slots = graphql(URLS.get(1), null, "query($id: ID!, $d: Date!) { service(id: $id) { availability(from: $d, to: $d) "
-                + "{ start free } } }", Map.of("id", id, "d", tomorrow.toString())).jsonPath();
+        // a week from the day after tomorrow: some services are closed on some weekdays (on Sundays most are)
+        LocalDate from = LocalDate.now(ZoneId.of("Asia/Shanghai")).plusDays(2);
+        JsonPath slots = graphql(URLS.get(1), null, "query($id: ID!, $d: Date!, $e: Date!) { service(id: $id) { "
+                + "availability(from: $d, to: $e) { start free } } }",
+                Map.of("id", id, "d", from.toString(), "e", from.plusDays(6).toString())).jsonPath();
         String slot = slots.getString("data.service.availability[0].start");
 
         ExecutorService pool = Executors.newFixedThreadPool(16);
@@ -184,8 +186,9 @@ class TwoInstancesIT {
                 .findFirst().orElseThrow();
         String service = (String) chosen.get("id");
         LocalDate day = LocalDate.now(ZoneId.of("Asia/Shanghai")).plusDays(4);
-        String slot = graphql(URLS.get(1), null, "query($id: ID!, $d: Date!) { service(id: $id) { availability(from: $d, to: $d) "
-                + "{ start free } } }", Map.of("id", service, "d", day.toString())).jsonPath()
+        String slot = graphql(URLS.get(1), null, "query($id: ID!, $d: Date!, $e: Date!) { service(id: $id) { "
+                + "availability(from: $d, to: $e) { start free } } }",
+                Map.of("id", service, "d", day.toString(), "e", day.plusDays(6).toString())).jsonPath()
                 .getString("data.service.availability.find { it.free > 0 }.start");
         String resident = DemoIdentity.token("two-instances-told-" + UUID.randomUUID(), Set.of("resident"), Duration.ofMinutes(10));
         String booking = graphql(URLS.get(0), resident, "mutation($input: BookServiceInput!) { bookService(input: $input) { id } }",
