@@ -55,17 +55,17 @@ fi
 psql -d "$DB" -qc "VACUUM (ANALYZE) service_listing, organization, category, contract"
 
 # The benchmark's copy of a statement must be the one the service sends: an instance of the service with
-# Hibernate's SQL log on answers one request, and its statement (parameters as ?) is compared with the pgbench
-# file's (its :variables as ?, a random pick from an ARRAY[...] as one parameter). Fails the run when they differ.
+# Hibernate's SQL log and Sql's statement log (category cn.linli.sql) on answers one request, and its statement
+# (parameters as ?) is compared with the pgbench file's (its :variables as ?, a random pick from an ARRAY[...] as one parameter). Fails the run when they differ.
 #   check_statement FILE MARKER JSON_BODY     MARKER: a text only that statement holds
 check_statement() {
   local file=$1 marker=$2 body=$3 sent copy
-  export QUARKUS_HIBERNATE_ORM_LOG_SQL=true QUARKUS_HIBERNATE_ORM_LOG_FORMAT_SQL=false
+  export QUARKUS_HIBERNATE_ORM_LOG_SQL=true QUARKUS_HIBERNATE_ORM_LOG_FORMAT_SQL=false QUARKUS_LOG_CATEGORY__CN_LINLI_SQL__LEVEL=DEBUG
   start_service 50
-  unset QUARKUS_HIBERNATE_ORM_LOG_SQL QUARKUS_HIBERNATE_ORM_LOG_FORMAT_SQL
+  unset QUARKUS_HIBERNATE_ORM_LOG_SQL QUARKUS_HIBERNATE_ORM_LOG_FORMAT_SQL QUARKUS_LOG_CATEGORY__CN_LINLI_SQL__LEVEL
   curl -sf -H 'Content-Type: application/json' -d "$body" "localhost:$((PORT + 50))/graphql" > "$OUT/check-$(basename "$file").json"
   stop_service
-  sent=$(sed 's/\x1b\[[0-9;]*m//g' "$OUT/service-50.log" | grep -F "$marker" | head -1 | sed 's/^.*\[Hibernate\] *//; s/^.*Hibernate: *//' \
+  sent=$(sed 's/\x1b\[[0-9;]*m//g' "$OUT/service-50.log" | grep -F "$marker" | head -1 | sed 's/^.*\[Hibernate\] *//; s/^.*Hibernate: *//; s/^.*linli\.sql\] .*SQL: *//' \
     | tr -s ' \t' ' ' | sed 's/ *$//')
   copy=$(grep -v '^\\\|^--' "$file" | tr '\n' ' ' | sed -E 's/\(ARRAY\[[^]]*\]\)\[:[a-z_]+\]/?/g; s/:[a-z_]+/?/g' | tr -s ' \t' ' ' \
     | sed 's/^ *//; s/ *;* *$//')

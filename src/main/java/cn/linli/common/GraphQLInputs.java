@@ -162,7 +162,7 @@ public class GraphQLInputs implements EventingService {
      * strictly (SmallRye's scalars would coerce {@code "10"} to 10). Then, per field: the coerced arguments of
      * every field that has any follow {@link InputRules}, before its resolver runs.
      */
-    static final class ArgumentRules extends SimplePerformantInstrumentation {
+    static final class ArgumentRules extends SimplePerformantInstrumentation implements Instrumentations.ArgumentsOnly {
         /** Documents whose depth and literals were checked (SmallRye caches parsed documents, so they repeat). */
         private final Map<Document, Boolean> checkedDocuments = Collections.synchronizedMap(new WeakHashMap<>());
         private final int maxDepth;

@@ -152,6 +152,42 @@ final class Instrumentations {
         }
     }
 
+    /**
+     * An instrumentation whose {@code instrumentDataFetcher} returns the fetcher it is given for a field without
+     * arguments (it checks arguments only).
+     */
+    interface ArgumentsOnly {
+    }
+
+    /**
+     * Whether the engine's instrumentation hands a field without arguments its own fetcher: a {@link Flat} one whose
+     * members either do not instrument fetchers or only those of fields with arguments ({@link ArgumentsOnly}).
+     * {@link PlainSubtrees} completes plain fields without asking it only then.
+     */
+    static boolean leavesArgumentlessFetchers(Instrumentation instrumentation) {
+        if (!(instrumentation instanceof Flat flat)) {
+            return false;
+        }
+        for (Instrumentation member : flat.members) {
+            if (!(member instanceof ArgumentsOnly) && declares(member, "instrumentDataFetcher")) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean declares(Instrumentation instrumentation, String hook) {
+        for (Class<?> c = instrumentation.getClass(); c != SimplePerformantInstrumentation.class
+                && c != SimpleInstrumentation.class && c != null && c != Object.class; c = c.getSuperclass()) {
+            for (Method method : c.getDeclaredMethods()) {
+                if (method.getName().equals(hook) && !method.isSynthetic()) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     /** The schema the engine is being built for. */
     static GraphQLSchema schemaOf(GraphQL.Builder builder) {
         return read(builder, "graphQLSchema", GraphQLSchema.class);

@@ -2,6 +2,8 @@ package cn.linli.common;
 
 import graphql.GraphQL;
 import graphql.TrivialDataFetcher;
+import graphql.execution.DataFetcherExceptionHandler;
+import graphql.execution.ExecutionStrategy;
 import graphql.schema.DataFetcher;
 import graphql.schema.DataFetchingEnvironment;
 import graphql.schema.DataFetchingFieldSelectionSet;
@@ -53,7 +55,8 @@ import org.jboss.logging.Logger;
  * <p>
  * The code registry it rebuilds for the engine also gets graphql-java's default field visibility in place of the
  * blocking pattern SmallRye makes of Quarkus's default ({@code "default"}), which graphql-java matched against every
- * field of every response. {@code linli.graphql.plain-field-fetchers=false} turns all three off (the benchmark's
+ * field of every response. And queries run on {@link PlainSubtrees}, which completes a selection made of plain fields
+ * only in one walk. {@code linli.graphql.plain-field-fetchers=false} turns all four off (the benchmark's
  * before-and-after).
  */
 public class PlainFieldFetchers implements EventingService {
@@ -108,6 +111,11 @@ public class PlainFieldFetchers implements EventingService {
         visibility = replaced.getFieldVisibility();
         withoutSelection = Set.copyOf(wrapped);
         LOG.debugf("%d fields served by plain fetchers", plain.size());
+        if (Instrumentations.read(builder, "queryExecutionStrategy", ExecutionStrategy.class) == null) {
+            // graphql-java's default for queries, with the shortcut for selections of plain fields only
+            builder.queryExecutionStrategy(new PlainSubtrees(
+                    Instrumentations.read(builder, "defaultExceptionHandler", DataFetcherExceptionHandler.class)));
+        }
         return builder.schema(schema.transformWithoutTypes(b -> b.codeRegistry(replaced)));
     }
 
@@ -145,12 +153,19 @@ public class PlainFieldFetchers implements EventingService {
     private static final Map<String, String> BOXED = Map.of("int", "java.lang.Integer", "boolean", "java.lang.Boolean",
             "double", "java.lang.Double", "float", "java.lang.Float", "short", "java.lang.Short", "byte", "java.lang.Byte");
 
+    /**
+     * Java's floating-point classes, which SmallRye gives the scalar Float's class ({@code java.lang.Float}) and hands
+     * over unchanged (its NumberTransformer's output is its input); graphql-java's Float takes any of them.
+     */
+    private static final Set<String> FLOATING = Set.of("double", "java.lang.Double", "float", "java.lang.Float");
+
     /** True when SmallRye's fetcher would return the accessor's value as it is (see AbstractHelper.transformOrAdapt). */
     static boolean servesUnchanged(Field field) {
         Reference reference = field.getReference();
         boolean converted = reference.getType() == ReferenceType.SCALAR
                 && !reference.getClassName().equals(reference.getGraphQLClassName())
-                && !reference.getGraphQLClassName().equals(BOXED.get(reference.getClassName()));
+                && !reference.getGraphQLClassName().equals(BOXED.get(reference.getClassName()))
+                && !(FLOATING.contains(reference.getClassName()) && reference.getGraphQLClassName().equals("java.lang.Float"));
         boolean wrappedSpecially = field.hasWrapper()
                 && (field.getWrapper().isArray() || field.getWrapper().isMap() || field.getWrapper().isOptional()
                         || field.getWrapper().isUnknown());
@@ -272,6 +287,11 @@ public class PlainFieldFetchers implements EventingService {
         @Override
         public Object get(DataFetchingEnvironment environment) throws Exception {
             return get(environment.getFieldDefinition(), environment.getSource(), () -> environment);
+        }
+
+        /** The accessor, {@code (Object) -> Object}: {@link PlainSubtrees} calls it without graphql-java. */
+        MethodHandle accessor() {
+            return accessor;
         }
     }
 }

@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.LongAdder;
 import org.hibernate.Session;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
 
 /**
  * Native SQL for the read side: named parameters in, {@link Row}s out. Reads go to the read replica when one is
@@ -50,6 +51,13 @@ public class Sql {
 
     private volatile AgroalDataSource replicaSource;
 
+    /**
+     * The statements {@link #rows} runs, at DEBUG ({@code quarkus.log.category."cn.linli.sql".level=DEBUG}): the text
+     * with its parameters as {@code ?}, never their values (a resident's phone may be one). The benchmark compares
+     * its copies of the hot statements with what this logs.
+     */
+    private static final Logger STATEMENTS = Logger.getLogger("cn.linli.sql");
+
     /** Statements run by {@link #rows}: Hibernate's statistics no longer see them (tests count a page's statements). */
     private static final LongAdder READS = new LongAdder();
 
@@ -75,6 +83,9 @@ public class Sql {
 
     private static List<Row> query(Connection connection, String sql, List<Object> values) throws SQLException {
         READS.increment();
+        if (STATEMENTS.isDebugEnabled()) {
+            STATEMENTS.debug("SQL: " + sql);
+        }
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
             for (int i = 0; i < values.size(); i++) {
                 JdbcValues.bind(statement, i + 1, values.get(i));

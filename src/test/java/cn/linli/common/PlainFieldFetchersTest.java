@@ -44,7 +44,7 @@ class PlainFieldFetchersTest {
         Set<String> plain = PlainFieldFetchers.servedFields();
         for (String field : List.of("Service.title", "Service.category", "Service.modeLabel", "Service.stale",
                 "Price.residentPaysFen", "Organization.ratingLevel", "ServiceEdge.node", "PageInfo.hasNextPage",
-                "Category.name")) {
+                "Category.name", "Service.distanceMeters", "Service.ratingAverage")) {
             assertTrue(plain.contains(field), field + " in " + plain);
         }
         // an OffsetDateTime as DateTime and a long as BigInteger: SmallRye converts them; a resolver with @Source
