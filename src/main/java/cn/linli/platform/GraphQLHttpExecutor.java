@@ -33,6 +33,7 @@ import java.util.Base64;
  */
 final class GraphQLHttpExecutor extends SmallRyeGraphQLAbstractHandler {
     static final String INPUT = "linli.graphql.input";
+    static final String INPUT_AS_SENT = "linli.graphql.input-as-sent";
     private static final String GRAPHQL_RESPONSE_JSON = "application/graphql-response+json";
 
     private final int publicMaxAgeSeconds;
@@ -42,16 +43,27 @@ final class GraphQLHttpExecutor extends SmallRyeGraphQLAbstractHandler {
         this.publicMaxAgeSeconds = publicMaxAgeSeconds;
     }
 
-    /** Executes {@code input} (query, operationName, variables, extensions) for this request. */
-    void execute(RoutingContext context, JsonObject input) {
+    /**
+     * Executes {@code input} (query, operationName, variables, extensions) for this request, on a worker thread:
+     * resolvers block on the database, and SmallRye, finding itself on a worker, runs them there. Executed on the
+     * event loop, each request went to a worker for its resolver and back to the event loop for the rest, with the
+     * request's contexts carried across both times. {@code asSent}: the input is the POST body as the client sent it,
+     * which SmallRye then reads itself (else it gets the input written out again).
+     */
+    void execute(RoutingContext context, JsonObject input, boolean asSent) {
         context.put(INPUT, input);
-        handle(context);
+        context.put(INPUT_AS_SENT, asSent);
+        context.vertx().executeBlocking(() -> {
+            handle(context);
+            return null;
+        }, false).onFailure(context::fail);
     }
 
     @Override
     protected void doHandle(RoutingContext context) {
         JsonObject input = context.get(INPUT);
-        getExecutionService().executeAsync(inputToJsonObject(input.encode()), getMetaData(context), new Writer(context));
+        String text = Boolean.TRUE.equals(context.get(INPUT_AS_SENT)) ? context.body().asString() : input.encode();
+        getExecutionService().executeAsync(inputToJsonObject(text), getMetaData(context), new Writer(context));
     }
 
     /** The response media type: what the client accepts, graphql-response+json when it accepts anything. */

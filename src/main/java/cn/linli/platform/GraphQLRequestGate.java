@@ -117,6 +117,7 @@ public class GraphQLRequestGate {
                 throw rateLimited(context);
             }
             JsonObject input = method == HttpMethod.POST ? readPost(context) : readGet(context);
+            Object sentQuery = input.getValue("query");
             resolvePersistedQuery(input);
             String query = input.getValue("query") instanceof String q && !q.isBlank() ? q : null;
             if (query == null) {
@@ -161,8 +162,10 @@ public class GraphQLRequestGate {
                     throw rateLimited(context);
                 }
             }
-            input.fieldNames().removeIf(name -> input.getValue(name) == null); // "variables": null means none
-            executor.execute(context, input);
+            boolean nullsRemoved = input.fieldNames().removeIf(name -> input.getValue(name) == null); // "variables": null means none
+            boolean asSent = method == HttpMethod.POST && !nullsRemoved && input.getValue("query") == sentQuery
+                    && mediaType(context.request().getHeader("Content-Type")).equals("application/json");
+            executor.execute(context, input, asSent);
         } catch (Refusal refusal) {
             reject(context, refusal.status, Messages.get(language(context), refusal.key, refusal.arguments), refusal.code);
         }
