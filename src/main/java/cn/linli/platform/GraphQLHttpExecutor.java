@@ -44,19 +44,14 @@ final class GraphQLHttpExecutor extends SmallRyeGraphQLAbstractHandler {
     }
 
     /**
-     * Executes {@code input} (query, operationName, variables, extensions) for this request, on a worker thread:
-     * resolvers block on the database, and SmallRye, finding itself on a worker, runs them there. Executed on the
-     * event loop, each request went to a worker for its resolver and back to the event loop for the rest, with the
-     * request's contexts carried across both times. {@code asSent}: the input is the POST body as the client sent it,
-     * which SmallRye then reads itself (else it gets the input written out again).
+     * Executes {@code input} (query, operationName, variables, extensions) for this request. {@code asSent}: the
+     * input is the POST body as the client sent it, which SmallRye then reads itself (else it gets the input written
+     * out again).
      */
     void execute(RoutingContext context, JsonObject input, boolean asSent) {
         context.put(INPUT, input);
         context.put(INPUT_AS_SENT, asSent);
-        context.vertx().executeBlocking(() -> {
-            handle(context);
-            return null;
-        }, false).onFailure(context::fail);
+        handle(context);
     }
 
     @Override
