@@ -1,5 +1,6 @@
 package cn.linli.common;
 
+import graphql.ExecutionInput;
 import graphql.ExecutionResult;
 import graphql.GraphQL;
 import graphql.execution.instrumentation.ChainedInstrumentation;
@@ -57,13 +58,13 @@ final class Instrumentations {
     }
 
     /**
-     * Instrumentations that act before validation, before the operation, on a field's data fetcher and on the
-     * result, called in order without per-field contexts or state.
+     * Instrumentations that act on the execution input, before validation, before the operation, on a field's data
+     * fetcher and on the result, called in order without per-field contexts or state.
      */
     static final class Flat extends SimplePerformantInstrumentation {
         /** The hooks forwarded; an instrumentation that declares any other one is chained instead. */
         private static final Set<String> FORWARDED = Set.of("beginValidation", "beginExecuteOperation", "instrumentDataFetcher",
-                "instrumentExecutionResult");
+                "instrumentExecutionResult", "instrumentExecutionInput");
 
         final List<Instrumentation> members;
 
@@ -129,6 +130,16 @@ final class Instrumentations {
                     contexts.forEach(c -> c.onCompleted(result, t));
                 }
             };
+        }
+
+        @Override
+        public ExecutionInput instrumentExecutionInput(ExecutionInput input, InstrumentationExecutionParameters parameters,
+                InstrumentationState state) {
+            ExecutionInput result = input;
+            for (Instrumentation member : members) {
+                result = member.instrumentExecutionInput(result, parameters, null);
+            }
+            return result;
         }
 
         @Override
