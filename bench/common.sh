@@ -65,7 +65,7 @@ check_statement() {
   unset QUARKUS_HIBERNATE_ORM_LOG_SQL QUARKUS_HIBERNATE_ORM_LOG_FORMAT_SQL QUARKUS_LOG_CATEGORY__CN_LINLI_SQL__LEVEL
   curl -sf -H 'Content-Type: application/json' -d "$body" "localhost:$((PORT + 50))/graphql" > "$OUT/check-$(basename "$file").json"
   stop_service
-  sent=$(sed 's/\x1b\[[0-9;]*m//g' "$OUT/service-50.log" | grep -F "$marker" | head -1 | sed 's/^.*\[Hibernate\] *//; s/^.*Hibernate: *//; s/^.*linli\.sql\] .*SQL: *//' \
+  sent=$(sed 's/\x1b\[[0-9;]*m//g' "$OUT/service-50.log" | grep -F "$marker" | head -1 | sed 's/^.*\[Hibernate\] *//; s/^.*Hibernate: *//; s/^.*\] SQL: *//' \
     | tr -s ' \t' ' ' | sed 's/ *$//')
   copy=$(grep -v '^\\\|^--' "$file" | tr '\n' ' ' | sed -E 's/\(ARRAY\[[^]]*\]\)\[:[a-z_]+\]/?/g; s/:[a-z_]+/?/g' | tr -s ' \t' ' ' \
     | sed 's/^ *//; s/ *;* *$//')
