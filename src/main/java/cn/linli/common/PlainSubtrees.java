@@ -99,7 +99,8 @@ final class PlainSubtrees extends AsyncExecutionStrategy {
     @Override
     protected FieldValueInfo completeValue(ExecutionContext context, ExecutionStrategyParameters parameters) {
         GraphQLType type = parameters.getExecutionStepInfo().getUnwrappedNonNullType();
-        Object source = parameters.getSource();
+        // unboxed as graphql-java does: an empty Optional is a null, which graphql-java checks against non-null
+        Object source = parameters.getSource() == null ? null : context.getValueUnboxer().unbox(parameters.getSource());
         if (!enabled || source == null || !(type instanceof GraphQLObjectType || type instanceof GraphQLList)
                 || !instrumentationAllows(context.getInstrumentation())) {
             return super.completeValue(context, parameters);

@@ -33,7 +33,6 @@ import java.util.Base64;
  */
 final class GraphQLHttpExecutor extends SmallRyeGraphQLAbstractHandler {
     static final String INPUT = "linli.graphql.input";
-    static final String INPUT_AS_SENT = "linli.graphql.input-as-sent";
     private static final String GRAPHQL_RESPONSE_JSON = "application/graphql-response+json";
 
     private final int publicMaxAgeSeconds;
@@ -43,22 +42,16 @@ final class GraphQLHttpExecutor extends SmallRyeGraphQLAbstractHandler {
         this.publicMaxAgeSeconds = publicMaxAgeSeconds;
     }
 
-    /**
-     * Executes {@code input} (query, operationName, variables, extensions) for this request. {@code asSent}: the
-     * input is the POST body as the client sent it, which SmallRye then reads itself (else it gets the input written
-     * out again).
-     */
-    void execute(RoutingContext context, JsonObject input, boolean asSent) {
+    /** Executes {@code input} (query, operationName, variables, extensions) for this request. */
+    void execute(RoutingContext context, JsonObject input) {
         context.put(INPUT, input);
-        context.put(INPUT_AS_SENT, asSent);
         handle(context);
     }
 
     @Override
     protected void doHandle(RoutingContext context) {
         JsonObject input = context.get(INPUT);
-        String text = Boolean.TRUE.equals(context.get(INPUT_AS_SENT)) ? context.body().asString() : input.encode();
-        getExecutionService().executeAsync(inputToJsonObject(text), getMetaData(context), new Writer(context));
+        getExecutionService().executeAsync(inputToJsonObject(input.encode()), getMetaData(context), new Writer(context));
     }
 
     /** The response media type: what the client accepts, graphql-response+json when it accepts anything. */
