@@ -73,20 +73,29 @@ final class Instrumentations {
         }
 
         static boolean canForward(Instrumentation instrumentation) {
+            Set<String> hooks = declaredHooks(instrumentation);
+            return hooks != null && FORWARDED.containsAll(hooks);
+        }
+
+        /**
+         * The hooks an instrumentation's classes declare above graphql-java's no-op instrumentations, or null when it
+         * is not built on them (its defaults are unknown here).
+         */
+        static Set<String> declaredHooks(Instrumentation instrumentation) {
+            Set<String> hooks = new java.util.HashSet<>();
             for (Class<?> c = instrumentation.getClass(); c != SimplePerformantInstrumentation.class
                     && c != SimpleInstrumentation.class; c = c.getSuperclass()) {
                 if (c == null || c == Object.class) {
-                    return false; // not built on graphql-java's no-op instrumentations: its defaults are unknown here
+                    return null;
                 }
                 for (Method method : c.getDeclaredMethods()) {
                     if (!method.isSynthetic() && !java.lang.reflect.Modifier.isPrivate(method.getModifiers())
-                            && !java.lang.reflect.Modifier.isStatic(method.getModifiers())
-                            && isHook(method.getName()) && !FORWARDED.contains(method.getName())) {
-                        return false;
+                            && !java.lang.reflect.Modifier.isStatic(method.getModifiers()) && isHook(method.getName())) {
+                        hooks.add(method.getName());
                     }
                 }
             }
-            return true;
+            return hooks;
         }
 
         private static boolean isHook(String name) {
@@ -180,23 +189,11 @@ final class Instrumentations {
             return false;
         }
         for (Instrumentation member : flat.members) {
-            if (!(member instanceof ArgumentsOnly) && declares(member, "instrumentDataFetcher")) {
+            if (!(member instanceof ArgumentsOnly) && Flat.declaredHooks(member).contains("instrumentDataFetcher")) {
                 return false;
             }
         }
         return true;
-    }
-
-    private static boolean declares(Instrumentation instrumentation, String hook) {
-        for (Class<?> c = instrumentation.getClass(); c != SimplePerformantInstrumentation.class
-                && c != SimpleInstrumentation.class && c != null && c != Object.class; c = c.getSuperclass()) {
-            for (Method method : c.getDeclaredMethods()) {
-                if (method.getName().equals(hook) && !method.isSynthetic()) {
-                    return true;
-                }
-            }
-        }
-        return false;
     }
 
     /** The schema the engine is being built for. */

@@ -112,6 +112,19 @@ public class Sql {
         }
     }
 
+    /**
+     * For the rest of the open transaction, every statement is planned for its own execution. A connection keeps its
+     * prepared statements, and PostgreSQL their generic plans, made for the tables as they were: an import that
+     * grows a table by thousands of rows within its transaction otherwise runs its look-ups with a plan for a small
+     * table (a sequential scan per row: 20 000 regions took 20 s instead of 2).
+     */
+    public void planEachExecution() {
+        if (!QuarkusTransaction.isActive()) {
+            throw new IllegalStateException("planEachExecution applies to a transaction; none is open");
+        }
+        rows("SELECT set_config('plan_cache_mode', 'force_custom_plan', true) AS mode", Map.of());
+    }
+
     /** An INSERT, UPDATE or DELETE; returns the number of rows it touched. */
     public int update(String sql, Map<String, ?> params) {
         Query query = em.createNativeQuery(sql);

@@ -156,6 +156,7 @@ public class OrganizationImport {
             }
         }
         sql.rows("SELECT 1 AS locked FROM (SELECT pg_advisory_xact_lock(:key)) l", Map.of("key", LOCK_KEY));
+        sql.planEachExecution(); // its look-ups run while this transaction grows the table by thousands of rows
         Map<String, Existing> stored = stored(byCode.keySet());
         entries.forEach(entry -> entry.existing = entry.creditCode == null ? null : stored.get(entry.creditCode));
         if (!Caller.ADMIN.equals(role)) {
@@ -312,11 +313,9 @@ public class OrganizationImport {
         if (creditCodes.isEmpty()) {
             return stored;
         }
-        // credit codes are checked letters and digits: one text parameter, however many rows; split once, in a CTE
-        // of its own (as an expression of the WHERE, a generic plan split it again for every row it scanned)
-        for (Row row : sql.rows("WITH wanted AS MATERIALIZED (SELECT unnest(string_to_array(:codes, ',')) AS code) "
-                + "SELECT id, credit_code, status, region_id, name, kind, address, lat, lng, contact_name, "
-                + "contact_phone, approximate_location FROM organization WHERE credit_code IN (SELECT code FROM wanted)",
+        // credit codes are checked letters and digits: one text parameter, however many rows
+        for (Row row : sql.rows("SELECT id, credit_code, status, region_id, name, kind, address, lat, lng, contact_name, "
+                + "contact_phone, approximate_location FROM organization WHERE credit_code = ANY(string_to_array(:codes, ','))",
                 Map.of("codes", String.join(",", creditCodes)))) {
             stored.put(row.string("credit_code"), new Existing(row.longValue("id"), OrganizationStatus.valueOf(row.string("status")),
                     row.longValue("region_id"), row.string("name"), OrganizationKind.valueOf(row.string("kind")),

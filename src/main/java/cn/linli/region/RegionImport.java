@@ -131,11 +131,7 @@ public class RegionImport {
             }
         }
         sql.rows("SELECT 1 AS locked FROM (SELECT pg_advisory_xact_lock(:key)) l", Map.of("key", LOCK_KEY));
-        // Each inserted row looks its parent up by code. A connection's prepared INSERT keeps the generic plan
-        // PostgreSQL chose when the table was small (a sequential scan), and the table grows by thousands of rows
-        // within this transaction: every row scanned all rows before it (20 000 rows: 20 s instead of 2). Plans
-        // made for each execution, for this transaction only, see the table as it is.
-        sql.rows("SELECT set_config('plan_cache_mode', 'force_custom_plan', true) AS mode", Map.of());
+        sql.planEachExecution(); // each inserted row looks its parent up by code in a table this transaction grows
         Map<String, Existing> stored = stored(entries);
         // parents first: a file lists a tree in any order
         List<Entry> ordered = entries.stream().filter(e -> e.code != null && e.valid)
@@ -325,11 +321,9 @@ public class RegionImport {
         if (codes.isEmpty()) {
             return stored;
         }
-        // codes are digits only: one text parameter, however many rows; split once, in a CTE of its own (as an
-        // expression of the WHERE, a generic plan of the prepared statement split it again for every row it scanned)
-        for (Row row : sql.rows("WITH wanted AS MATERIALIZED (SELECT unnest(string_to_array(:codes, ',')) AS code) "
-                + "SELECT id, code, level, array_to_string(path, ',') AS path, name, lat, lng, population, "
-                + "aged_60_plus, children_0_3, children_3_12 FROM region WHERE code IN (SELECT code FROM wanted)",
+        // codes are digits only: one text parameter, however many rows
+        for (Row row : sql.rows("SELECT id, code, level, array_to_string(path, ',') AS path, name, lat, lng, population, "
+                + "aged_60_plus, children_0_3, children_3_12 FROM region WHERE code = ANY(string_to_array(:codes, ','))",
                 Map.of("codes", String.join(",", codes.stream().distinct().toList())))) {
             stored.put(row.string("code"), new Existing(row.longValue("id"), RegionLevel.valueOf(row.string("level")),
                     row.string("path").split(","), row.string("name"), row.doubleValue("lat"), row.doubleValue("lng"),
