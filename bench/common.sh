@@ -10,6 +10,7 @@ OUT=bench/results/$(date -u +%Y%m%dT%H%M%SZ)-${BENCH_NAME:-run}
 mkdir -p "$OUT"
 
 command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk; }
+command -v jq >/dev/null || { apt-get update -qq && apt-get install -y -qq jq; }
 command -v pgbench >/dev/null || { apt-get update -qq && apt-get install -y -qq postgresql-contrib; }
 [ -f target/quarkus-app/quarkus-run.jar ] || ./mvnw -B -q package -DskipTests
 
@@ -17,6 +18,7 @@ command -v pgbench >/dev/null || { apt-get update -qq && apt-get install -y -qq 
 # benchmark is one client sending thousands of requests a minute).
 SERVICE_PIDS=()
 STARTUP_MS=()
+STARTUPS=() # every start of the run but the statement checks'
 start_service() { # [instance number, default 0]
   local n=${1:-0} port=$((PORT + ${1:-0})) began
   began=$(date +%s%N)
@@ -27,6 +29,7 @@ start_service() { # [instance number, default 0]
   for _ in $(seq 1 6000); do # first start after an upgrade migrates 1 000 000 rows: minutes
     if curl -sf "localhost:$((port + 1000))/q/health/ready" >/dev/null 2>&1; then
       STARTUP_MS+=($(( ($(date +%s%N) - began) / 1000000 )))
+      if [ "$n" -lt 50 ]; then STARTUPS+=("${STARTUP_MS[-1]}"); fi
       return 0
     fi
     sleep 0.05
@@ -54,29 +57,81 @@ fi
 # an upgrade's migrations may have rewritten the tables: tidy them so both sides meet the same database
 psql -d "$DB" -qc "VACUUM (ANALYZE) service_listing, organization, category, contract"
 
-# The benchmark's copy of a statement must be the one the service sends: an instance of the service with
-# Hibernate's SQL log and Sql's statement log (category cn.linli.sql) on answers one request, and its statement
-# (parameters as ?) is compared with the pgbench file's (its :variables as ?, a random pick from an ARRAY[...] as one parameter). Fails the run when they differ.
-#   check_statement FILE MARKER JSON_BODY     MARKER: a text only that statement holds
-check_statement() {
-  local file=$1 marker=$2 body=$3 sent copy
+# The benchmark's copy of a page's statements must be the ones the service sends: an instance of the service with
+# Hibernate's SQL log and Sql's statement log (category cn.linli.sql) on answers one request, and the statements it
+# logged for that request (parameters as ?) are compared, as a sorted list, with the pgbench file's. In the file,
+# :variables count as ?, and so does a random pick from an ARRAY[...]; BEGIN, COMMIT and a statement under a comment
+# line "-- (pgbench only)" (what picks the listing a script works on) are not the service's. Fails the run when they
+# differ.
+#   check_statements FILE BODY_FUNCTION [ROLE]   BODY_FUNCTION URL prints the request's JSON body; ROLE: a demo
+#                                                token's role (resident, …) to send the request with
+check_statements() {
+  local file=$1 body_of=$2 role=${3:-} url="http://localhost:$((PORT + 50))" from sent copy name
+  local auth=()
+  name=$(basename "$file")
   export QUARKUS_HIBERNATE_ORM_LOG_SQL=true QUARKUS_HIBERNATE_ORM_LOG_FORMAT_SQL=false QUARKUS_LOG_CATEGORY__CN_LINLI_SQL__LEVEL=DEBUG
   start_service 50
   unset QUARKUS_HIBERNATE_ORM_LOG_SQL QUARKUS_HIBERNATE_ORM_LOG_FORMAT_SQL QUARKUS_LOG_CATEGORY__CN_LINLI_SQL__LEVEL
-  curl -sf -H 'Content-Type: application/json' -d "$body" "localhost:$((PORT + 50))/graphql" > "$OUT/check-$(basename "$file").json"
+  if [ -n "$role" ]; then
+    auth=(-H "Authorization: Bearer $(curl -sf "$url/demo/tokens" | jq -r ".$role.token")")
+  fi
+  local body
+  body=$("$body_of" "$url")
+  sleep 0.5
+  from=$(wc -l < "$OUT/service-50.log")
+  curl -sf -H 'Content-Type: application/json' "${auth[@]}" -d "$body" "$url/graphql" > "$OUT/check-$name.json"
+  sleep 0.5
   stop_service
-  sent=$(sed 's/\x1b\[[0-9;]*m//g' "$OUT/service-50.log" | grep -F "$marker" | head -1 | sed 's/^.*\[Hibernate\] *//; s/^.*Hibernate: *//; s/^.*\] SQL: *//' \
-    | tr -s ' \t' ' ' | sed 's/ *$//')
-  copy=$(grep -v '^\\\|^--' "$file" | tr '\n' ' ' | sed -E 's/\(ARRAY\[[^]]*\]\)\[:[a-z_]+\]/?/g; s/:[a-z_]+/?/g' | tr -s ' \t' ' ' \
-    | sed 's/^ *//; s/ *;* *$//')
-  echo "$sent" > "$OUT/sent-$(basename "$file")"
-  echo "$copy" > "$OUT/copy-$(basename "$file")"
-  if [ -z "$sent" ] || [ "$sent" != "$copy" ]; then
-    echo "bench/$(basename "$file") is not the statement the service sends (see $OUT/sent-$(basename "$file") and copy-…):" >&2
-    diff <(echo "$sent" | tr ',' '\n') <(echo "$copy" | tr ',' '\n') >&2 || true
+  if grep -q '"errors"' "$OUT/check-$name.json" || ! grep -q '"data"' "$OUT/check-$name.json"; then
+    echo "the request for bench/$name failed: see $OUT/check-$name.json" >&2
     exit 1
   fi
-  echo "bench/$(basename "$file") is the statement the service sends"
+  sent=$(tail -n +$((from + 1)) "$OUT/service-50.log" | sed 's/\x1b\[[0-9;]*m//g' | grep -E 'Hibernate:|\[Hibernate\]|\] SQL: ' \
+    | sed 's/^.*\[Hibernate\] *//; s/^.*Hibernate: *//; s/^.*\] SQL: *//' | tr -s ' \t' ' ' | sed 's/ *$//' | LC_ALL=C sort)
+  copy=$(statements_of "$file" | LC_ALL=C sort)
+  echo "$sent" > "$OUT/sent-$name"
+  echo "$copy" > "$OUT/copy-$name"
+  if [ -z "$sent" ] || [ "$sent" != "$copy" ]; then
+    echo "bench/$name does not hold the statements the service sends (see $OUT/sent-$name and copy-$name):" >&2
+    diff "$OUT/sent-$name" "$OUT/copy-$name" >&2 || true
+    exit 1
+  fi
+  echo "bench/$name holds the $(echo "$sent" | wc -l) statement(s) the service sends for its request"
+}
+# The requests the statement checks send (BODY_FUNCTION URL → JSON body): near-me's, the service page's for the first
+# of the visible listings in $OUT/detail-ids.txt (written by visible_listing_ids), a booking's of a free slot.
+near_me_body() {
+  echo '{"query":"{ services(near: {lat: 36.0, lng: 103.8}, filter: {categoryCode: \"elderly\"}, orderBy: DISTANCE, first: 20) { edges { node { id } } } }"}'
+}
+detail_body() {
+  jq -n --rawfile q graphql/operations/ServiceDetail.graphql --arg id "$(head -1 "$OUT/detail-ids.txt")" '{query: $q, variables: {id: $id}}'
+}
+booking_body() { # URL: a random free slot of a random listing with opening hours, from tomorrow on (a resident may
+  # hold only two live bookings of a service a day, and every run books one)
+  local url=$1 id slots slot age
+  id=$(psql -d "$DB" -Atc "SELECT l.id FROM service_listing l JOIN organization o ON o.id = l.organization_id
+    WHERE l.status = 'PUBLISHED' AND o.status = 'ACTIVE' AND EXISTS (SELECT 1 FROM listing_weekly_hours h WHERE h.listing_id = l.id)
+    ORDER BY random() LIMIT 1")
+  slots=$(jq -n --arg id "$id" --arg from "$(date -u -d tomorrow +%F)" --arg to "$(date -u -d '+14 days' +%F)" \
+    '{query: "query($id: ID!, $from: Date!, $to: Date!) { service(id: $id) { eligibility { minAge maxAge } availability(from: $from, to: $to) { start free } } }", variables: {id: $id, from: $from, to: $to}}' |
+    curl -sf -H 'Content-Type: application/json' -d @- "$url/graphql")
+  slot=$(echo "$slots" | jq -r --argjson pick "$RANDOM" '[.data.service.availability[] | select(.free > 0)] | .[$pick % length].start')
+  age=$(echo "$slots" | jq -r '.data.service.eligibility | [(.minAge // 30), ([(.maxAge // 30), 30] | min)] | max')
+  jq -n --rawfile q graphql/operations/BookService.graphql --arg id "$id" --arg slot "$slot" --argjson age "$age" \
+    --arg key "$(cat /proc/sys/kernel/random/uuid)" '{query: $q, operationName: "BookService", variables: {input: {serviceId: $id,
+      slotStart: $slot, forSelf: true, beneficiary: {name: "压测居民", relation: "本人", age: $age}, contactPhone: "13800000000",
+      idempotencyKey: $key}}}'
+}
+# 5 000 visible listings (published, of an active organization) for the service page, one id per line
+visible_listing_ids() {
+  psql -d "$DB" -Atc "SELECT l.id FROM service_listing l TABLESAMPLE SYSTEM (1) JOIN organization o ON o.id = l.organization_id
+    WHERE l.status = 'PUBLISHED' AND o.status = 'ACTIVE' LIMIT 5000" > "$OUT/detail-ids.txt"
+}
+statements_of() { # FILE → its statements as the service would log them, one per line, in the file's order
+  awk '/^\\/ {next} /^-- *\(pgbench only\)/ {skip = 1; next} /^--/ {next}
+    {buf = buf " " $0} /; *$/ {if (!skip) print buf; buf = ""; skip = 0}' "$1" |
+    sed -E "s/\(ARRAY\[[^]]*\]\)\[:[a-z_]+\]/?/g; s/:[a-z_]+/?/g" |
+    tr -s ' \t' ' ' | sed 's/^ *//; s/ *;* *$//' | grep -v -x -E 'BEGIN|COMMIT'
 }
 
 machine() {

@@ -101,8 +101,10 @@ async function client() {
 }
 
 const began = performance.now();
+const cpuBefore = process.cpuUsage();
 await Promise.all(Array.from({ length: connections }, client));
 const elapsedSeconds = (performance.now() - began) / 1000;
+const cpu = process.cpuUsage(cpuBefore); // the load generator's own CPU over the run (µs, user and system)
 
 const percentile = (values, p) => {
   if (values.length === 0) return null;
@@ -111,7 +113,8 @@ const percentile = (values, p) => {
 };
 const total = Object.values(results).reduce((sum, values) => sum + values.length, 0);
 const summary = { connections, seconds: Number(elapsedSeconds.toFixed(1)), requestsPerSecond: Number((total / elapsedSeconds).toFixed(1)),
-  operations: {}, errors, bookingsRefused, slotsOffered: slots.length, servicesSeen: serviceIds.length };
+  operations: {}, errors, bookingsRefused, slotsOffered: slots.length, servicesSeen: serviceIds.length,
+  cpuSeconds: Number(((cpu.user + cpu.system) / 1e6).toFixed(2)) };
 for (const [kind, values] of Object.entries(results)) {
   summary.operations[kind] = { count: values.length, p50: percentile(values, 0.5), p99: percentile(values, 0.99) };
 }

@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # The mixed benchmark: 70 % near-me search, 20 % service page, 10 % booking (idempotency keys), with one and
-# with two instances of the service (prod jar, -Xmx512m each), against the same SQL statements run directly by
-# pgbench in the same mix. Reports throughput, p50/p99 per operation, heap and RSS, start-up time.
+# with two instances of the service (prod jar, -Xmx512m each), against the statements the service sends (checked
+# against its statement log first) and the leanest correct statements for the same operations, each run directly by
+# pgbench -M prepared in the same mix. Reports throughput, p50/p99 per operation, the JVM's CPU per request, heap
+# and RSS, start-up time, and the load generator's own share of the machine's CPU.
 #   bench/mixed.sh              use the data set if present, else generate it (≈ 3 minutes)
 #   bench/mixed.sh --regenerate drop and generate the data set again
 # Needs what bench/run.sh needs, and Node 18 or later (the load generator is bench/mixed.mjs).
@@ -12,6 +14,12 @@ CONNECTIONS=${BENCH_CONNECTIONS:-32}
 BENCH_NAME=mixed
 source bench/common.sh "$@"
 command -v node >/dev/null || { apt-get update -qq && apt-get install -y -qq nodejs; }
+
+visible_listing_ids
+check_same_ids bench/near-me.sql bench/near-me-lean.sql
+check_statements bench/near-me.sql near_me_body
+check_statements bench/detail.sql detail_body
+check_statements bench/booking.sql booking_body resident
 
 # Samples every instance once a second while the load runs: the largest RSS (from /proc) and the largest heap
 # in use (the JVM's own figure, from /q/metrics), in MiB.
@@ -39,20 +47,22 @@ pgbench_percentiles() { # script number → "p50 p99" in ms
 }
 
 {
-  echo "| instances | connections | start-up ms | service req/s | near-me p50 / p99 ms | detail p50 / p99 ms | booking p50 / p99 ms | bookings made / refused | errors | max RSS MiB | max heap MiB | pgbench tps | service/pgbench |"
-  echo "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |"
+  echo "| instances | connections | start-up ms | service req/s | near-me p50 / p99 ms | detail p50 / p99 ms | booking p50 / p99 ms | bookings made / refused | errors | JVM CPU ms/request | load generator CPU % | max RSS MiB | max heap MiB | service / its statements | service / lean statements |"
+  echo "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |"
 } > "$OUT/summary.md"
 
-# the baseline first (no service running): the service's own statements, in the same mix
-rm -f "$OUT"/pgbench_log.*
-(cd "$OUT" && pgbench -n -c "$CONNECTIONS" -j 2 -T "$DURATION" -M prepared \
-  -f ../../near-me.sql@7 -f ../../detail.sql@2 -f ../../booking.sql@1 --log --log-prefix=pgbench_log "$DB" > pgbench.txt 2>&1)
-tps=$(awk '/^tps/ {print $3; exit}' "$OUT/pgbench.txt")
-read -r b0 b1 < <(pgbench_percentiles 0)
-read -r d0 d1 < <(pgbench_percentiles 1)
-read -r k0 k1 < <(pgbench_percentiles 2)
-rm -f "$OUT"/pgbench_log.*
+# the baselines first (no service running), in the same mix: the service's own statements, then the lean ones
+mix_run() { # NEAR_ME DETAIL BOOKING → "tps near-me p50 p99 detail p50 p99 booking p50 p99"
+  rm -f "$OUT"/pgbench_log.*
+  (cd "$OUT" && pgbench -n -c "$CONNECTIONS" -j 2 -T "$DURATION" -M prepared \
+    -f "../../$1@7" -f "../../$2@2" -f "../../$3@1" --log --log-prefix=pgbench_log "$DB" > "pgbench-$1.txt" 2>&1)
+  echo "$(awk '/^tps/ {printf "%.0f", $3; exit}' "$OUT/pgbench-$1.txt") $(pgbench_percentiles 0) $(pgbench_percentiles 1) $(pgbench_percentiles 2)"
+  rm -f "$OUT"/pgbench_log.*
+}
+read -r tps b0 b1 d0 d1 k0 k1 < <(mix_run near-me.sql detail.sql booking.sql)
+read -r ltps lb0 lb1 ld0 ld1 lk0 lk1 < <(mix_run near-me-lean.sql detail-lean.sql booking-lean.sql)
 
+TICKS=$(getconf CLK_TCK)
 for instances in 1 2; do
   urls=
   for i in $(seq 0 $((instances - 1))); do
@@ -65,7 +75,12 @@ for instances in 1 2; do
   touch "$OUT/sampling"
   sample_memory &
   sampler=$!
+  ticks_before=0
+  for pid in "${SERVICE_PIDS[@]}"; do ticks_before=$((ticks_before + $(cpu_ticks "$pid"))); done
   node bench/mixed.mjs --urls "$urls" --connections "$CONNECTIONS" --seconds "$DURATION" > "$OUT/mixed-$instances.json"
+  ticks=0
+  for pid in "${SERVICE_PIDS[@]}"; do ticks=$((ticks + $(cpu_ticks "$pid"))); done
+  ticks=$((ticks - ticks_before))
   rm -f "$OUT/sampling"
   wait "$sampler"
   read -r rss heap < "$OUT/memory"
@@ -73,14 +88,18 @@ for instances in 1 2; do
   node -e '
     const r = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"));
     const o = r.operations, e = Object.values(r.errors).reduce((a, b) => a + b, 0);
-    const [n, rss, heap, startup, tps] = process.argv.slice(2);
-    console.log(`| ${n} | ${r.connections} | ${startup} | ${r.requestsPerSecond} | ${o.nearMe.p50} / ${o.nearMe.p99} | ${o.detail.p50} / ${o.detail.p99} | ${o.booking.p50} / ${o.booking.p99} | ${o.booking.count - r.bookingsRefused - r.errors.booking} / ${r.bookingsRefused} | ${e} | ${rss} | ${heap} | ${tps} | ${(r.requestsPerSecond / tps).toFixed(2)} |`);
-  ' "$OUT/mixed-$instances.json" "$instances" "$rss" "$heap" "$startup" "$tps" >> "$OUT/summary.md"
+    const [n, rss, heap, startup, tps, ltps, ticks, hz, cores] = process.argv.slice(2);
+    const requests = r.requestsPerSecond * r.seconds;
+    const jvm = (ticks / hz * 1000 / requests).toFixed(2), generator = (100 * r.cpuSeconds / (r.seconds * cores)).toFixed(0);
+    console.log(`| ${n} | ${r.connections} | ${startup} | ${r.requestsPerSecond} | ${o.nearMe.p50} / ${o.nearMe.p99} | ${o.detail.p50} / ${o.detail.p99} | ${o.booking.p50} / ${o.booking.p99} | ${o.booking.count - r.bookingsRefused - r.errors.booking} / ${r.bookingsRefused} | ${e} | ${jvm} | ${generator} | ${rss} | ${heap} | ${(r.requestsPerSecond / tps).toFixed(2)} | ${(r.requestsPerSecond / ltps).toFixed(2)} |`);
+  ' "$OUT/mixed-$instances.json" "$instances" "$rss" "$heap" "$startup" "$tps" "$ltps" "$ticks" "$TICKS" "$(nproc)" >> "$OUT/summary.md"
 done
 
 {
   echo
-  echo "pgbench, same mix, $CONNECTIONS connections: $tps tps; near-me p50 / p99 $b0 / $b1 ms, detail $d0 / $d1 ms, booking $k0 / $k1 ms."
+  echo "pgbench, same mix, $CONNECTIONS connections, the service's statements: $tps tps; near-me p50 / p99 $b0 / $b1 ms, detail $d0 / $d1 ms, booking $k0 / $k1 ms."
+  echo "pgbench, same mix, $CONNECTIONS connections, the lean statements: $ltps tps; near-me p50 / p99 $lb0 / $lb1 ms, detail $ld0 / $ld1 ms, booking $lk0 / $lk1 ms."
+  echo "JVM CPU: the service processes' user + system ticks over the run ÷ requests. Load generator CPU: its own user + system time ÷ (cores × run)."
   machine
   echo "Each run: ${DURATION} s after a 10 s warm-up; the load generator (Node) and pgbench on the same machine as the service and PostgreSQL."
 } >> "$OUT/summary.md"

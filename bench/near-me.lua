@@ -11,14 +11,17 @@ query = query:gsub("\n", " ")
 wrk.method = "POST"
 wrk.headers["Content-Type"] = "application/json"
 
+local threads = {}
 local thread_seed = 0
 function setup(thread)
   thread_seed = thread_seed + 1
   thread:set("seed", thread_seed)
+  table.insert(threads, thread)
 end
 
 function init(args)
   math.randomseed(1000 + seed)
+  errors = 0
 end
 
 function request()
@@ -30,9 +33,17 @@ function request()
   return wrk.format(nil, "/graphql", nil, body)
 end
 
-local errors = 0
 function response(status, headers, body)
   if status ~= 200 or body:find('"errors"') then
     errors = errors + 1
   end
+end
+
+-- a response with errors would otherwise count as a fast one
+function done(summary, latency, requests)
+  local failed = 0
+  for _, thread in ipairs(threads) do
+    failed = failed + thread:get("errors")
+  end
+  io.write(string.format("responses with errors: %d\n", failed))
 end

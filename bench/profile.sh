@@ -1,23 +1,33 @@
 #!/usr/bin/env bash
-# A JFR profile of the service under the near-me load (wrk, 16 connections): where the JVM's CPU goes.
+# A JFR profile of the service under the near-me load (wrk, 16 connections) or the mixed morning (bench/mixed.mjs,
+# 32 connections): where the JVM's CPU goes.
 #   bench/profile.sh          30 s recording after a 10 s warm-up; prints the top frames and the share of samples
-#                             under each layer (a sample counts for every layer on its stack)
+#                             under each layer (a sample counts for the first layer found on its stack)
+#   BENCH_LOAD=mixed bench/profile.sh   the same under the mixed morning
 # Same data set and settings as bench/run.sh. The recording and the report go to bench/results/<time>-profile/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 BENCH_NAME=profile
+LOAD=${BENCH_LOAD:-near-me}
 source bench/common.sh "$@"
+load() { # SECONDS
+  if [ "$LOAD" = mixed ]; then
+    node bench/mixed.mjs --urls "http://localhost:$PORT" --connections 32 --seconds "$1" | sed 's/.*"requestsPerSecond":\([0-9.]*\).*/Requests\/sec: \1/'
+  else
+    wrk -t2 -c16 -d"${1}s" -s bench/near-me.lua "http://localhost:$PORT"
+  fi
+}
 
 export JAVA_TOOL_OPTIONS="-XX:FlightRecorderOptions=stackdepth=256"
 start_service
 unset JAVA_TOOL_OPTIONS
-wrk -t2 -c16 -d10s -s bench/near-me.lua "http://localhost:$PORT" > /dev/null
-jcmd "${SERVICE_PIDS[0]}" JFR.start name=bench settings=profile filename="$PWD/$OUT/near-me.jfr" > /dev/null
-wrk -t2 -c16 -d"${DURATION}s" -s bench/near-me.lua "http://localhost:$PORT" > "$OUT/wrk.txt"
+load 10 > /dev/null
+jcmd "${SERVICE_PIDS[0]}" JFR.start name=bench settings=profile filename="$PWD/$OUT/$LOAD.jfr" > /dev/null
+load "$DURATION" > "$OUT/wrk.txt"
 jcmd "${SERVICE_PIDS[0]}" JFR.stop name=bench > /dev/null
 stop_service
 
-jfr print --stack-depth 256 --events jdk.ExecutionSample "$OUT/near-me.jfr" > "$OUT/samples.txt"
+jfr print --stack-depth 256 --events jdk.ExecutionSample "$OUT/$LOAD.jfr" > "$OUT/samples.txt"
 {
   echo "Requests/sec during the recording: $(awk '/Requests\/sec/ {print $2}' "$OUT/wrk.txt")"
   echo
@@ -39,6 +49,7 @@ jfr print --stack-depth 256 --events jdk.ExecutionSample "$OUT/near-me.jfr" > "$
         "io.agroal|Hibernate and the connection pool;" \
         "cn.linli.catalog|our queries and mapping;" \
         "cn.linli.organization|our queries and mapping;" \
+        "cn.linli.booking|our queries and mapping;" \
         "cn.linli.common|our queries, mapping and instrumentations;" \
         "graphql.validation|graphql-java validation;" \
         "graphql.parser|graphql parsing;" \
