@@ -22,7 +22,8 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * Gives the errors that graphql-java itself raises (a query that does not parse, a field the schema lacks, a
- * variable of the wrong type) an {@code extensions.code} like our own errors: VALIDATION. Registered as a SmallRye
+ * variable of the wrong type) an {@code extensions.code} like our own errors: VALIDATION, and puts every response's
+ * errors in the order of the document ({@link #inDocumentOrder}). Registered as a SmallRye
  * GraphQL {@link EventingService}; it adds an instrumentation after SmallRye's own (its query cache), which it keeps.
  */
 public class GraphQLErrorCodes implements EventingService {
@@ -41,17 +42,55 @@ public class GraphQLErrorCodes implements EventingService {
         @Override
         public CompletableFuture<ExecutionResult> instrumentExecutionResult(ExecutionResult result,
                 InstrumentationExecutionParameters parameters, InstrumentationState state) {
-            if (result.getErrors().stream().allMatch(GraphQLErrorCodes::hasCode)) {
+            List<GraphQLError> errors = result.getErrors();
+            if (!errors.stream().allMatch(GraphQLErrorCodes::hasCode)) {
+                // A null in a non-null field only follows from another error (a variable that did not coerce): drop it.
+                boolean others = errors.stream().anyMatch(error -> !isNullConsequence(error));
+                errors = errors.stream().filter(error -> !(others && isNullConsequence(error)))
+                        .map(error -> hasCode(error) ? error : withCode(error)).toList();
+            }
+            List<GraphQLError> ordered = inDocumentOrder(errors);
+            if (ordered.equals(result.getErrors())) {
                 return CompletableFuture.completedFuture(result);
             }
-            // A null in a non-null field only follows from another error (a variable that did not coerce): drop it.
-            boolean others = result.getErrors().stream().anyMatch(error -> !isNullConsequence(error));
-            List<GraphQLError> errors = result.getErrors().stream()
-                    .filter(error -> !(others && isNullConsequence(error)))
-                    .map(error -> hasCode(error) ? error : withCode(error)).toList();
             return CompletableFuture.completedFuture(ExecutionResultImpl.newExecutionResult().from(result)
-                    .errors(errors).build());
+                    .errors(ordered).build());
         }
+    }
+
+    /**
+     * Errors in the order of the document (the first location, then the path): fields that fail concurrently (two
+     * root fields on worker threads) report in the order they finished, and the same request would answer its errors
+     * in another order from one time to the next. Stable for errors without location.
+     */
+    static List<GraphQLError> inDocumentOrder(List<GraphQLError> errors) {
+        if (errors.size() < 2) {
+            return errors;
+        }
+        List<GraphQLError> ordered = new java.util.ArrayList<>(errors);
+        ordered.sort(java.util.Comparator.comparingInt((GraphQLError e) -> firstLocation(e) == null ? 0 : firstLocation(e).getLine())
+                .thenComparingInt(e -> firstLocation(e) == null ? 0 : firstLocation(e).getColumn())
+                .thenComparing(GraphQLError::getPath, GraphQLErrorCodes::comparePaths));
+        return ordered;
+    }
+
+    private static SourceLocation firstLocation(GraphQLError error) {
+        return error.getLocations() == null || error.getLocations().isEmpty() ? null : error.getLocations().get(0);
+    }
+
+    private static int comparePaths(List<Object> a, List<Object> b) {
+        if (a == null || b == null) {
+            return a == null ? (b == null ? 0 : -1) : 1;
+        }
+        for (int i = 0; i < Math.min(a.size(), b.size()); i++) {
+            Object x = a.get(i);
+            Object y = b.get(i);
+            int c = x instanceof Integer p && y instanceof Integer q ? Integer.compare(p, q) : String.valueOf(x).compareTo(String.valueOf(y));
+            if (c != 0) {
+                return c;
+            }
+        }
+        return Integer.compare(a.size(), b.size());
     }
 
     static boolean isNullConsequence(GraphQLError error) {
