@@ -4,7 +4,7 @@
 # nothing; adjacent runs of one round do.
 #   bench/ab.sh DIR...      each DIR a checkout with a packaged jar (git worktree add /tmp/a <commit> &&
 #                           (cd /tmp/a && ./mvnw -q package -DskipTests)); BENCH_ROUNDS (default 3) rounds, the order
-#                           reversed every other round; each run: 15 s warm-up, BENCH_SECONDS (default 20) measured
+#                           reversed every other round; each run: BENCH_WARMUP (default 60) s warm-up, BENCH_SECONDS (default 20) measured
 #                           at 16 connections. Prints req/s, p99 and the JVM's CPU ms per request per build and round.
 # Needs the data set of bench/run.sh (run it once first).
 set -euo pipefail
@@ -13,6 +13,7 @@ here=$PWD
 export PGHOST=${PGHOST:-127.0.0.1} PGPORT=${PGPORT:-5432} PGUSER=${PGUSER:-postgres}
 DB=${BENCH_DB:-linli_bench}
 SECONDS_MEASURED=${BENCH_SECONDS:-20}
+WARMUP=${BENCH_WARMUP:-60} # the JIT compiles for ≈ 50 s under load (bench/common.sh)
 ROUNDS=${BENCH_ROUNDS:-3}
 PORT=${BENCH_PORT:-8089}
 builds=("$@")
@@ -26,7 +27,7 @@ run_one() { # DIR ROUND
     exec java -Xmx512m -jar target/quarkus-app/quarkus-run.jar > /tmp/linli-ab-service.log 2>&1) &
   pid=$!
   until curl -sf "localhost:$((PORT + 1000))/q/health/ready" >/dev/null 2>&1; do sleep 0.1; done
-  wrk -t2 -c16 -d15s -s "$here/bench/near-me.lua" "http://localhost:$PORT" > /dev/null
+  wrk -t2 -c16 -d"${WARMUP}s" -s "$here/bench/near-me.lua" "http://localhost:$PORT" > /dev/null
   before=$(awk '{print $14 + $15}' "/proc/$pid/stat")
   wrk -t2 -c16 -d"${SECONDS_MEASURED}s" --latency -s "$here/bench/near-me.lua" "http://localhost:$PORT" > /tmp/linli-ab-wrk.txt
   after=$(awk '{print $14 + $15}' "/proc/$pid/stat")

@@ -71,7 +71,7 @@ for instances in 1 2; do
   done
   startup=$(IFS=/; echo "${STARTUP_MS[*]}")
   echo "warming up $instances instance(s) …"
-  node bench/mixed.mjs --urls "$urls" --connections "$CONNECTIONS" --seconds 10 > /dev/null
+  node bench/mixed.mjs --urls "$urls" --connections "$CONNECTIONS" --seconds "$WARMUP" > /dev/null
   touch "$OUT/sampling"
   sample_memory &
   sampler=$!
@@ -101,6 +101,6 @@ done
   echo "pgbench, same mix, $CONNECTIONS connections, the lean statements: $ltps tps; near-me p50 / p99 $lb0 / $lb1 ms, detail $ld0 / $ld1 ms, booking $lk0 / $lk1 ms."
   echo "JVM CPU: the service processes' user + system ticks over the run ÷ requests. Load generator CPU: its own user + system time ÷ (cores × run)."
   machine
-  echo "Each run: ${DURATION} s after a 10 s warm-up; the load generator (Node) and pgbench on the same machine as the service and PostgreSQL."
+  echo "Each run: ${DURATION} s after a ${WARMUP} s warm-up (BENCH_WARMUP); the load generator (Node) and pgbench on the same machine as the service and PostgreSQL."
 } >> "$OUT/summary.md"
 cat "$OUT/summary.md"

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # A JFR profile of the service under the near-me load (wrk, 16 connections) or the mixed morning (bench/mixed.mjs,
 # 32 connections): where the JVM's CPU goes.
-#   bench/profile.sh          30 s recording after a 10 s warm-up; prints the top frames and the share of samples
+#   bench/profile.sh          30 s recording after the warm-up of bench/common.sh (60 s); prints the top frames and the share of samples
 #                             under each layer (a sample counts for the first layer found on its stack)
 #   BENCH_LOAD=mixed bench/profile.sh   the same under the mixed morning
 # Same data set and settings as bench/run.sh. The recording and the report go to bench/results/<time>-profile/.
@@ -21,7 +21,7 @@ load() { # SECONDS
 export JAVA_TOOL_OPTIONS="-XX:FlightRecorderOptions=stackdepth=256"
 start_service
 unset JAVA_TOOL_OPTIONS
-load 10 > /dev/null
+load "$WARMUP" > /dev/null
 jcmd "${SERVICE_PIDS[0]}" JFR.start name=bench settings=profile filename="$PWD/$OUT/$LOAD.jfr" > /dev/null
 load "$DURATION" > "$OUT/wrk.txt"
 jcmd "${SERVICE_PIDS[0]}" JFR.stop name=bench > /dev/null

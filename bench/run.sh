@@ -52,7 +52,7 @@ measure() { # PAGE CONNECTIONS STATEMENTS_FILE LEAN_FILE wrk-arguments…
   shift 4
   start_service
   pid=${SERVICE_PIDS[0]}
-  wrk -t2 -c16 -d10s "$@" > /dev/null
+  wrk -t2 -c16 -d"${WARMUP}s" "$@" > /dev/null
   before=$(xacts)
   cpu_before=$(cpu_ticks "$pid")
   wrk -t2 -c"$c" -d"${DURATION}s" --latency "$@" > "$OUT/wrk-$page-$c.txt"
@@ -89,7 +89,7 @@ done
   echo
   machine
   echo "Start-up to ready: ${STARTUPS[*]} ms (each instance of the run). JVM CPU: the service process's user + system ticks over the wrk run ÷ requests."
-  echo "Each run: ${DURATION} s after a 10 s warm-up on a fresh instance, wrk and pgbench with 2 threads on the same machine as the service and PostgreSQL."
+  echo "Each run: ${DURATION} s after a ${WARMUP} s warm-up on a fresh instance (BENCH_WARMUP), wrk and pgbench with 2 threads on the same machine as the service and PostgreSQL."
   echo "pgbench's service-page scripts spend one more, cheap statement per page on picking a random visible listing."
 } >> "$OUT/summary.md"
 cat "$OUT/summary.md"
