@@ -61,6 +61,23 @@ class StatementCountTest {
     }
 
     /**
+     * The service page: the service with its organization, category and contract, then one statement per batched
+     * field (weekly hours, exceptions, region, service area); the category's parent comes from the category tree,
+     * which is kept (CategoryQueries), not read for every page.
+     */
+    @Test
+    void theServicePageIsFiveStatements() {
+        String id = GraphQL.anonymous().data(GraphQL.operation("NearbyServices"),
+                Map.of("lat", 36.064, "lng", 103.80, "radiusMeters", 20000, "categoryCode", "elderly.meal", "first", 1))
+                .getString("services.edges[0].node.id");
+        GraphQL.anonymous().data(GraphQL.operation("ServiceDetail"), Map.of("id", id)); // the tree is read once in a while
+        assertEquals(5, Statements.during(() -> {
+            var page = GraphQL.anonymous().data(GraphQL.operation("ServiceDetail"), Map.of("id", id));
+            assertEquals("elderly", page.getString("service.category.parent.code"));
+        }));
+    }
+
+    /**
      * 100 organizations of their own district (990500), each with a contract evaluated in a published cycle of 100
      * evaluations; the first 10 also in a cycle of 10. Every evaluation has two scores, an outcome and an appeal.
      */
