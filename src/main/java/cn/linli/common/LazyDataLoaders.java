@@ -63,31 +63,47 @@ public class LazyDataLoaders implements EventingService {
         return Instrumentations.add(builder, new OnFirstUse());
     }
 
-    /** Swaps each request's registry for a lazy one, once SmallRye's batch operations are known. */
+    /**
+     * Swaps each request's registry for a lazy one, once SmallRye's batch operations are known. SmallRye builds its
+     * engine lazily and without a lock, so first requests that arrive together may each build one, with an instance
+     * of this instrumentation each; the take-over empties SmallRye's one model, so it is done once for the process
+     * ({@link TakeOver}) and every instance uses it. (Per instance, the second engine found the model already emptied,
+     * kept SmallRye's registries, now empty, and every batched field of every later request failed.)
+     */
     static final class OnFirstUse extends SimplePerformantInstrumentation {
-        /** Batch operations by their DataLoader name, and how SmallRye makes a loader; null until taken over. */
-        private volatile Map<String, Operation> operations;
-        private volatile Function<Operation, DataLoader<?, ?>> factory;
-        private volatile boolean failed;
-
         @Override
         public ExecutionInput instrumentExecutionInput(ExecutionInput input, InstrumentationExecutionParameters parameters,
                 InstrumentationState state) {
-            if (operations == null && !failed) {
-                takeOver(input.getDataLoaderRegistry());
-            }
-            Map<String, Operation> known = operations;
-            if (known == null) {
+            TakeOver done = TakeOver.of(input.getDataLoaderRegistry());
+            if (done == null) {
                 return input;
             }
             DataLoaderRegistry made = input.getDataLoaderRegistry();
-            return input.transform(b -> b.dataLoaderRegistry(new OnDemand(known, factory, made)));
+            return input.transform(b -> b.dataLoaderRegistry(new OnDemand(done.operations(), done.factory(), made)));
+        }
+    }
+
+    /** Batch operations by their DataLoader name, and how SmallRye makes a loader: taken over once per process. */
+    record TakeOver(Map<String, Operation> operations, Function<Operation, DataLoader<?, ?>> factory) {
+        private static volatile TakeOver done;
+        private static volatile boolean failed;
+
+        /** The take-over, made on the first call with that request's registry (SmallRye's, complete); null if it failed. */
+        static TakeOver of(DataLoaderRegistry first) {
+            TakeOver taken = done;
+            if (taken != null || failed) {
+                return taken;
+            }
+            synchronized (TakeOver.class) {
+                if (done == null && !failed) {
+                    done = make(first);
+                    failed = done == null;
+                }
+                return done;
+            }
         }
 
-        private synchronized void takeOver(DataLoaderRegistry first) {
-            if (operations != null || failed) {
-                return;
-            }
+        private static TakeOver make(DataLoaderRegistry first) {
             try {
                 GraphQLProducer producer = (GraphQLProducer) ClientProxy.unwrap(Arc.container().instance(GraphQLProducer.class).get());
                 Schema model = Instrumentations.read(producer, "schema", Schema.class);
@@ -103,7 +119,7 @@ public class LazyDataLoaders implements EventingService {
                 if (first != null && !first.getKeys().equals(byName.keySet())) {
                     throw new IllegalStateException("SmallRye's registry holds " + first.getKeys() + ", its model " + byName.keySet());
                 }
-                factory = operation -> {
+                Function<Operation, DataLoader<?, ?>> factory = operation -> {
                     try {
                         return (DataLoader<?, ?>) make.invoke(service, operation);
                     } catch (ReflectiveOperationException e) {
@@ -115,13 +131,13 @@ public class LazyDataLoaders implements EventingService {
                         type.setBatchOperations(new HashMap<>());
                     }
                 }
-                operations = Map.copyOf(byName);
                 active = true;
                 LOG.debugf("%d DataLoaders made on demand", byName.size());
+                return new TakeOver(Map.copyOf(byName), factory);
             } catch (ReflectiveOperationException | RuntimeException e) {
-                failed = true;
                 LOG.warnf("Every request keeps SmallRye's DataLoaders (%s): the SmallRye GraphQL version changed; see %s",
                         e.toString(), LazyDataLoaders.class.getName());
+                return null;
             }
         }
     }

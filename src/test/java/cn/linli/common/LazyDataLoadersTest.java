@@ -41,4 +41,21 @@ class LazyDataLoadersTest {
         assertTrue(page[0].getString("services.edges[0].node.region.code").startsWith("620103"), page[0].prettify());
         assertEquals(3, statements[0], "the search, then one statement per batched field for the whole page");
     }
+
+    /**
+     * SmallRye builds its engine lazily without a lock: first requests that arrive together may build two, each with
+     * its own instance of the instrumentation. One that comes after the take-over (SmallRye's model already left
+     * without batch operations, its registries empty) must still give requests their loaders.
+     */
+    @Test
+    void anotherEngineBuiltMeanwhileGivesRequestsTheirLoadersToo() {
+        GraphQL.anonymous().data(NEAR, DEMO);
+        assertTrue(LazyDataLoaders.active());
+        var secondEngines = new LazyDataLoaders.OnFirstUse();
+        var input = graphql.ExecutionInput.newExecutionInput("{ __typename }")
+                .dataLoaderRegistry(new org.dataloader.DataLoaderRegistry()).build(); // what SmallRye makes now: empty
+        var registry = secondEngines.instrumentExecutionInput(input, null, null).getDataLoaderRegistry();
+        assertTrue(registry.getDataLoader("Service_weeklyHours") != null, "the service page's weekly hours have their loader");
+        assertTrue(registry.getDataLoader("Service_region") != null);
+    }
 }
