@@ -8,16 +8,10 @@ local query = [[query NearbyServices($lat: Float!, $lng: Float!, $categoryCode: 
     pageInfo { hasNextPage endCursor } } }]]
 query = query:gsub("\n", " ")
 
+dofile("bench/wrk-errors.lua") -- thread seeds, and the count of responses with errors
+
 wrk.method = "POST"
 wrk.headers["Content-Type"] = "application/json"
-
-local threads = {}
-local thread_seed = 0
-function setup(thread)
-  thread_seed = thread_seed + 1
-  thread:set("seed", thread_seed)
-  table.insert(threads, thread)
-end
 
 function init(args)
   math.randomseed(1000 + seed)
@@ -31,19 +25,4 @@ function request()
   local body = string.format('{"query":"%s","variables":{"lat":%.6f,"lng":%.6f,"categoryCode":"%s","first":20}}',
     query:gsub('"', '\\"'), lat, lng, category)
   return wrk.format(nil, "/graphql", nil, body)
-end
-
-function response(status, headers, body)
-  if status ~= 200 or body:find('"errors"') then
-    errors = errors + 1
-  end
-end
-
--- a response with errors would otherwise count as a fast one
-function done(summary, latency, requests)
-  local failed = 0
-  for _, thread in ipairs(threads) do
-    failed = failed + thread:get("errors")
-  end
-  io.write(string.format("responses with errors: %d\n", failed))
 end
