@@ -101,6 +101,7 @@ done
   echo "pgbench, same mix, $CONNECTIONS connections, the lean statements: $ltps tps; near-me p50 / p99 $lb0 / $lb1 ms, detail $ld0 / $ld1 ms, booking $lk0 / $lk1 ms."
   echo "JVM CPU: the service processes' user + system ticks over the run ÷ requests. Load generator CPU: its own user + system time ÷ (cores × run)."
   machine
+  echo "JVM options: ${JVM_OPTIONS[*]} (BENCH_JVM=${BENCH_JVM:-default})."
   echo "Each run: ${DURATION} s after a ${WARMUP} s warm-up (BENCH_WARMUP); the load generator (Node) and pgbench on the same machine as the service and PostgreSQL."
 } >> "$OUT/summary.md"
 cat "$OUT/summary.md"

@@ -88,6 +88,7 @@ done
 {
   echo
   machine
+  echo "JVM options: ${JVM_OPTIONS[*]} (BENCH_JVM=${BENCH_JVM:-default})."
   echo "Start-up to ready: ${STARTUPS[*]} ms (each instance of the run). JVM CPU: the service process's user + system ticks over the wrk run ÷ requests."
   echo "Each run: ${DURATION} s after a ${WARMUP} s warm-up on a fresh instance (BENCH_WARMUP), wrk and pgbench with 2 threads on the same machine as the service and PostgreSQL."
   echo "pgbench's service-page scripts spend one more, cheap statement per page on picking a random visible listing."
