@@ -1,6 +1,6 @@
 -- pgbench: the leanest correct statement for the same page as near-me.sql — the limit the service is measured
--- against (issue 16). Only the columns NearbyServices shows (18 instead of 58), the keys without text casts, no
--- join to contract (only whether there is one). The category subtree stays a subquery: as an id array passed in
+-- against (issue 16). Only the columns NearbyServices shows (18 instead of the 34 of the card statement the
+-- service sends for it), the keys without text casts, no join to contract (only whether there is one). The category subtree stays a subquery: as an id array passed in
 -- one parameter (= ANY(CAST(:ids AS bigint[]))) the generic plan casts it for every row, 1 180 against 1 680 tps.
 -- run.sh checks that it returns the same ids in the same order as near-me.sql on 20 random points.
 \set ilat random(0, 2000000)

@@ -3,6 +3,7 @@ package cn.linli.catalog;
 import cn.linli.common.ApiErrors;
 import cn.linli.common.NotFoundException;
 import cn.linli.common.Row;
+import cn.linli.common.SelectedPaths;
 import cn.linli.common.Sql;
 import cn.linli.region.Region;
 import cn.linli.region.RegionQueries;
@@ -33,6 +34,8 @@ public class ServiceApi {
     RegionQueries regions;
     @Inject
     Sql sql;
+    @Inject
+    SelectedPaths selection;
 
     @Query("services")
     @Description("Search published services of active organizations. With `near`, only services within the radius "
@@ -46,7 +49,8 @@ public class ServiceApi {
             @Name("first") @Description("How many (at most 100, default 20).") Integer first,
             @Name("after") @Description("The cursor after which the page starts, from a page of the same search (a cursor "
                     + "of another order is VALIDATION).") String after) {
-        return services.search(filter, near, orderBy, first, after);
+        return services.search(filter, near, orderBy, first, after,
+                ServiceQueries.Columns.forSelection(SelectedPaths.under(selection.belowCurrentField(), "edges.node")));
     }
 
     @Query("service")

@@ -20,6 +20,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Service search. One SQL statement returns a page of services with their organization and category, so
@@ -40,6 +41,45 @@ public class ServiceQueries {
             + "%s AS distance_m, " + CategoryQueries.COLUMNS + ", " + OrganizationQueries.COLUMNS
             + " FROM service_listing l JOIN organization o ON o.id = l.organization_id"
             + " JOIN category c ON c.id = l.category_id LEFT JOIN contract ct ON ct.id = l.contract_id";
+    /**
+     * What a list of services shows of each (its card): the columns {@link Columns#CARD} answers from, a third of
+     * {@link #SELECT}'s (the organization's card columns, the listing's without its texts, place and eligibility).
+     * Read with {@link #card}.
+     */
+    static final String CARD_SELECT = "SELECT l.id AS l_id, l.title AS l_title, l.mode AS l_mode, l.pricing AS l_pricing, "
+            + "l.price_fen AS l_price_fen, l.subsidy_fen AS l_subsidy_fen, l.price_unit AS l_price_unit, "
+            + "l.rating_average AS l_rating_average, l.rating_count AS l_rating_count, l.published_at AS l_published_at, "
+            + "l.confirmed_at AS l_confirmed_at, l.status AS l_status, ct.code AS ct_code, ct.title AS ct_title, "
+            + "ct.buyer_name AS ct_buyer_name, %s AS distance_m, " + CategoryQueries.COLUMNS + ", " + OrganizationQueries.CARD_COLUMNS
+            + " FROM service_listing l JOIN organization o ON o.id = l.organization_id"
+            + " JOIN category c ON c.id = l.category_id LEFT JOIN contract ct ON ct.id = l.contract_id";
+    /** The fields of Service (GraphQL) a card answers as the full row would; the category's are all there. */
+    static final Set<String> CARD_FIELDS = Set.of("id", "title", "distanceMeters", "mode", "modeLabel", "price",
+            "price.pricing", "price.pricingLabel", "price.priceFen", "price.subsidyFen", "price.residentPaysFen",
+            "price.unit", "ratingAverage", "reviewCount", "publishedAt", "confirmedAt", "daysSinceConfirmed", "stale",
+            "status", "statusLabel", "governmentFunded", "funding", "funding.contractCode", "funding.contractTitle",
+            "funding.buyerName", "category", "organization");
+
+    /** Which columns a page of services reads. */
+    public enum Columns {
+        /** Everything a service has. */
+        ALL,
+        /** What a list shows ({@link #CARD_SELECT}): chosen only when nothing else is selected. */
+        CARD;
+
+        /** CARD when every field selected below a service (paths relative to it, as SelectedPaths gives them) is one a card answers. */
+        public static Columns forSelection(Set<String> serviceFields) {
+            for (String path : serviceFields) {
+                boolean answered = CARD_FIELDS.contains(path) || path.startsWith("category.")
+                        || path.startsWith("organization.") && OrganizationQueries.CARD_FIELDS.contains(path.substring("organization.".length()));
+                if (!answered) {
+                    return ALL;
+                }
+            }
+            return CARD;
+        }
+    }
+
     /** What residents may see. The literal status matches the partial indexes' predicate. */
     static final String VISIBLE = "l.status = 'PUBLISHED' AND " + cn.linli.organization.OrganizationStatus.SHOWS_SERVICES_SQL;
     /** The text the bigram index is built on; the query must repeat it exactly for the index to apply. */
@@ -54,7 +94,7 @@ public class ServiceQueries {
     RegionQueries regions;
 
     public ServiceConnection search(ServiceFilter filter, NearInput near, ServiceOrder requestedOrder, Integer first,
-            String after) {
+            String after, Columns columns) {
         int pageSize = Paging.pageSize(first);
         List<String> where = new ArrayList<>(List.of(VISIBLE));
         Map<String, Object> params = new HashMap<>();
@@ -67,13 +107,14 @@ public class ServiceQueries {
         }
         ServiceOrder order = orderOf(requestedOrder, keyword, near);
         KeysetQuery query = keyset(order, keyword, params);
-        String selectFrom = SELECT.formatted(near == null ? "CAST(NULL AS double precision)" : DISTANCE);
+        boolean cards = columns == Columns.CARD;
+        String selectFrom = (cards ? CARD_SELECT : SELECT).formatted(near == null ? "CAST(NULL AS double precision)" : DISTANCE);
         KeysetQuery.Page page = query.fetch(sql, selectFrom, where, params, after, pageSize);
         if (page.rows().isEmpty() && filter != null) {
             // An empty page may mean a mistyped code: tell the client, at the cost of a lookup only now.
             checkCodes(filter);
         }
-        return new ServiceConnection(page.edges((cursor, row) -> new ServiceConnection.ServiceEdge(cursor, service(row))),
+        return new ServiceConnection(page.edges((cursor, row) -> new ServiceConnection.ServiceEdge(cursor, cards ? card(row) : service(row))),
                 page.pageInfo(after != null));
     }
 
@@ -239,6 +280,21 @@ public class ServiceQueries {
                 contract == null ? null : new Service.Funding(contract, row.string("ct_title"), row.string("ct_buyer_name")),
                 row.longValue("l_region_id"), row.list("l_area_codes"), ListingStatus.valueOf(row.string("l_status")),
                 row.intValue("l_version"));
+    }
+
+    /** A service from {@link #CARD_SELECT}: the fields outside {@link #CARD_FIELDS} are empty. */
+    static Service card(Row row) {
+        BigDecimal average = row.decimal("l_rating_average");
+        String contract = row.string("ct_code");
+        return new Service(row.string("l_id"), row.string("l_title"), null, CategoryQueries.category(row),
+                OrganizationQueries.card(row), ServiceMode.valueOf(row.string("l_mode")), null, null,
+                row.doubleValue("distance_m"),
+                row.string("l_pricing") == null ? null : new Service.Price(Pricing.valueOf(row.string("l_pricing")),
+                        row.intValue("l_price_fen"), row.intValue("l_subsidy_fen"), row.string("l_price_unit")),
+                null, 0, 0, null, average == null ? null : average.doubleValue(), row.intValue("l_rating_count"),
+                row.dateTime("l_published_at"), row.dateTime("l_confirmed_at"),
+                contract == null ? null : new Service.Funding(contract, row.string("ct_title"), row.string("ct_buyer_name")),
+                null, List.of(), ListingStatus.valueOf(row.string("l_status")), 0);
     }
 
     /** Degrees around a point that surely contain a circle of {@code radius} metres. */

@@ -15,7 +15,30 @@ public final class OrganizationQueries {
             + "o.rating_count AS o_rating_count, o.region_id AS o_region_id, o.version AS o_version, "
             + "o.excellent_badge AS o_excellent_badge, o.approximate_location AS o_approximate_location";
 
+    /**
+     * The columns a list of services shows of each organization (its card): enough for {@link #CARD_FIELDS} and
+     * nothing else. Read with {@link #card}.
+     */
+    public static final String CARD_COLUMNS = "o.id AS o_id, o.name AS o_name, o.kind AS o_kind, o.status AS o_status, "
+            + "o.rating_level AS o_rating_level, o.rating_expires_on AS o_rating_expires_on, "
+            + "o.rating_average AS o_rating_average, o.rating_count AS o_rating_count, o.excellent_badge AS o_excellent_badge";
+    /** The fields of Organization (GraphQL) that an organization read by {@link #card} answers as the full row would. */
+    public static final java.util.Set<String> CARD_FIELDS = java.util.Set.of("id", "name", "kind", "kindLabel", "status",
+            "statusLabel", "ratingLevel", "ratingLevelLabel", "ratingExpiresOn", "ratingAverage", "reviewCount",
+            "excellentBadge");
+
     private OrganizationQueries() {
+    }
+
+    /** An organization from {@link #CARD_COLUMNS}: the fields outside {@link #CARD_FIELDS} are empty. */
+    public static Organization card(Row row) {
+        var average = row.decimal("o_rating_average");
+        return new Organization(row.string("o_id"), row.string("o_name"), null,
+                OrganizationKind.valueOf(row.string("o_kind")), OrganizationStatus.valueOf(row.string("o_status")),
+                null, null, null, null, null, java.util.List.of(), 0,
+                RatingLevel.ofStars(row.intValue("o_rating_level")), row.date("o_rating_expires_on"),
+                average == null ? null : average.doubleValue(), row.intValue("o_rating_count"), 0, 0,
+                row.bool("o_excellent_badge"), false);
     }
 
     public static Organization organization(Row row) {
