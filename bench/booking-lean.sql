@@ -3,7 +3,7 @@
 -- per-resident lock, the same-key and live-bookings count, the slot, the booking, its audit entry and event) in
 -- 5 statements instead of 12: the listing read with its hours, one count for both checks, and the booking, its
 -- audit entry and its event in one statement that returns the booking (no read after the insert, no read before
--- the transaction).
+-- the transaction). The pick and the request's values are booking.sql's (pgbench scripts cannot include one another).
 \set r random(1, 999000)
 \set hour random(24, 360)
 -- (pgbench only) a published listing of an active organization, and the request's values as the service sends them
