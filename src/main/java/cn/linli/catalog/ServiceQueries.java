@@ -64,7 +64,7 @@ public class ServiceQueries {
     public enum Columns {
         /** Everything a service has. */
         ALL,
-        /** What a list shows ({@link #CARD_SELECT}): chosen only when nothing else is selected. */
+        /** What a list shows ({@link ServiceQueries#CARD_SELECT}): chosen only when nothing else is selected. */
         CARD;
 
         /** CARD when every field selected below a service (paths relative to it, as SelectedPaths gives them) is one a card answers. */

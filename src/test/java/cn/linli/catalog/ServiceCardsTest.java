@@ -27,13 +27,29 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 class ServiceCardsTest {
-    static final String EVERY_CARD_FIELD = """
-            id title distanceMeters mode modeLabel price { pricing pricingLabel priceFen subsidyFen residentPaysFen unit }
-            ratingAverage reviewCount publishedAt confirmedAt daysSinceConfirmed stale status statusLabel governmentFunded
-            funding { contractCode contractTitle buyerName }
-            category { code name nameZh nameEn parent { code name } }
-            organization { id name kind kindLabel status statusLabel ratingLevel ratingLevelLabel ratingExpiresOn
-                           ratingAverage reviewCount excellentBadge }""";
+    /**
+     * Every field a card answers, made from the lists ServiceQueries and OrganizationQueries decide by, so a field
+     * added to them is compared too; the category's fields (all of them, a card reads the whole category) by hand.
+     */
+    static final String EVERY_CARD_FIELD = everyCardField();
+
+    static String everyCardField() {
+        Map<String, List<String>> children = new java.util.TreeMap<>();
+        for (String path : ServiceQueries.CARD_FIELDS) {
+            String[] parts = path.split("\\.");
+            assertTrue(parts.length <= 2, "a card field two levels down: build its selection here too (" + path + ")");
+            children.computeIfAbsent(parts[0], p -> new ArrayList<>());
+            if (parts.length == 2) {
+                children.get(parts[0]).add(parts[1]);
+            }
+        }
+        children.put("category", List.of("code", "name", "nameZh", "nameEn", "parent { code name }"));
+        children.put("organization", new ArrayList<>(new java.util.TreeSet<>(cn.linli.organization.OrganizationQueries.CARD_FIELDS)));
+        StringBuilder selection = new StringBuilder();
+        children.forEach((field, below) -> selection.append(field)
+                .append(below.isEmpty() ? "" : " { " + String.join(" ", below) + " }").append(' '));
+        return selection.toString().trim();
+    }
 
     @Inject
     Fixtures fixtures;
