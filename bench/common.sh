@@ -136,6 +136,37 @@ booking_body() { # URL: a random free slot of a random listing with opening hour
       slotStart: $slot, forSelf: true, beneficiary: {name: "压测居民", relation: "本人", age: $age}, contactPhone: "13800000000",
       idempotencyKey: $key}}}'
 }
+# Free slots of 300 random visible listings with opening hours in the coming two weeks, for bench/mixed.lua:
+# "listing-id slot-start age" per line (an age the listing admits) in $OUT/slots.txt, and the tokens of 200 residents
+# in $OUT/token.txt (a resident may hold only two live bookings of a service a day: one resident would soon be refused).
+free_slots() { # URL
+  local url=$1 id
+  resident_tokens 200 > "$OUT/token.txt"
+  : > "$OUT/slots.txt"
+  for id in $(psql -d "$DB" -Atc "SELECT l.id FROM service_listing l JOIN organization o ON o.id = l.organization_id
+      WHERE l.status = 'PUBLISHED' AND o.status = 'ACTIVE' AND EXISTS (SELECT 1 FROM listing_weekly_hours h WHERE h.listing_id = l.id)
+      ORDER BY random() LIMIT 300"); do
+    jq -n --arg id "$id" --arg from "$(date -u -d tomorrow +%F)" --arg to "$(date -u -d '+14 days' +%F)" \
+      '{query: "query($id: ID!, $from: Date!, $to: Date!) { service(id: $id) { eligibility { minAge maxAge } availability(from: $from, to: $to) { start free } } }", variables: {id: $id, from: $from, to: $to}}' |
+      curl -sf -H 'Content-Type: application/json' -d @- "$url/graphql" |
+      jq -r --arg id "$id" '.data.service | ([(.eligibility.minAge // 30), ([(.eligibility.maxAge // 30), 30] | min)] | max) as $age
+        | .availability[] | select(.free > 0) | "\($id) \(.start) \($age)"' >> "$OUT/slots.txt"
+  done
+  [ -s "$OUT/slots.txt" ] || { echo "no free slots found" >&2; exit 1; }
+}
+# N resident tokens (subjects bench-resident-1 … N) as the demo identity signs them (src/main/resources/demo, a key
+# for demos and tests only; see DemoIdentity), valid for 12 hours, one per line
+resident_tokens() { # N
+  local key=src/main/resources/demo/oidc-private-key.pem now i header payload
+  b64url() { openssl base64 -A | tr '+/' '-_' | tr -d '='; }
+  now=$(date +%s)
+  header=$(printf '{"alg":"RS256","typ":"JWT","kid":"linli-demo"}' | b64url)
+  for i in $(seq 1 "$1"); do
+    payload=$(printf '{"iss":"https://linli.demo/issuer","aud":"linli","sub":"bench-resident-%d","upn":"bench-resident-%d","groups":["resident"],"iat":%d,"exp":%d}' \
+      "$i" "$i" "$now" $((now + 43200)) | b64url)
+    echo "$header.$payload.$(printf '%s' "$header.$payload" | openssl dgst -sha256 -sign "$key" -binary | b64url)"
+  done
+}
 # 5 000 visible listings (published, of an active organization) for the service page, one id per line
 visible_listing_ids() {
   psql -d "$DB" -Atc "SELECT l.id FROM service_listing l TABLESAMPLE SYSTEM (1) JOIN organization o ON o.id = l.organization_id
@@ -151,6 +182,9 @@ statements_of() { # FILE → its statements as the service would log them, one p
 machine() {
   echo "Machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, $(lscpu | awk -F: '/Model name/ {gsub(/^ +/, "", $2); print $2}'), PostgreSQL $(psql -d postgres -Atc 'SHOW server_version'), $(java -version 2>&1 | head -1)"
 }
+
+# a latency as wrk prints it (812.00us, 43.89ms, 1.02s) in ms
+to_ms() { echo "$1" | awk '/us$/ {printf "%.2f", $1 / 1000; next} /ms$/ {printf "%.2f", $1 + 0; next} /s$/ {printf "%.2f", $1 * 1000}'; }
 
 # user + system CPU ticks of a process so far (/proc/<pid>/stat fields 14 and 15)
 cpu_ticks() {

@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
-# A JFR profile of the service under the near-me load (wrk, 16 connections) or the mixed morning (bench/mixed.mjs,
-# 32 connections): where the JVM's CPU goes.
+# A JFR profile of the service under the near-me load (wrk, 16 connections), the mixed morning or bookings alone
+# (wrk with bench/mixed.lua, 32 connections): where the JVM's CPU goes.
 #   bench/profile.sh          30 s recording after the warm-up of bench/common.sh (60 s); prints the top frames and the share of samples
 #                             under each layer (a sample counts for the first layer found on its stack)
-#   BENCH_LOAD=mixed bench/profile.sh   the same under the mixed morning
+#   BENCH_LOAD=mixed bench/profile.sh   the same under the mixed morning (BENCH_LOAD=booking: bookings alone)
 # Same data set and settings as bench/run.sh. The recording and the report go to bench/results/<time>-profile/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -11,16 +11,17 @@ BENCH_NAME=profile
 LOAD=${BENCH_LOAD:-near-me}
 source bench/common.sh "$@"
 load() { # SECONDS
-  if [ "$LOAD" = mixed ]; then
-    node bench/mixed.mjs --urls "http://localhost:$PORT" --connections 32 --seconds "$1" | sed 's/.*"requestsPerSecond":\([0-9.]*\).*/Requests\/sec: \1/'
-  else
-    wrk -t2 -c16 -d"${1}s" -s bench/near-me.lua "http://localhost:$PORT"
-  fi
+  case $LOAD in
+    mixed) wrk -t2 -c32 -d"${1}s" -s bench/mixed.lua "http://localhost:$PORT" -- "$OUT/detail-ids.txt" "$OUT/slots.txt" "$OUT/token.txt" ;;
+    booking) BENCH_MIX=booking wrk -t2 -c32 -d"${1}s" -s bench/mixed.lua "http://localhost:$PORT" -- "$OUT/detail-ids.txt" "$OUT/slots.txt" "$OUT/token.txt" ;;
+    *) wrk -t2 -c16 -d"${1}s" -s bench/near-me.lua "http://localhost:$PORT" ;;
+  esac
 }
 
 export JAVA_TOOL_OPTIONS="-XX:FlightRecorderOptions=stackdepth=256"
 start_service
 unset JAVA_TOOL_OPTIONS
+if [ "$LOAD" != near-me ]; then visible_listing_ids; free_slots "http://localhost:$PORT"; fi
 load "$WARMUP" > /dev/null
 jcmd "${SERVICE_PIDS[0]}" JFR.start name=bench settings=profile filename="$PWD/$OUT/$LOAD.jfr" > /dev/null
 load "$DURATION" > "$OUT/wrk.txt"
@@ -39,7 +40,10 @@ jfr print --stack-depth 256 --events jdk.ExecutionSample "$OUT/$LOAD.jfr" > "$OU
   echo "on a layer's behalf (a JDK map, graphql-java's selection sets for SmallRye's field context) counts for that layer:"
   awk '
     BEGIN {
-      n = split("cn.linli.platform.ResponseJson|response JSON (streamed, ResponseJson);" \
+      n = split("io.quarkus.oidc|OIDC (token verification);" \
+        "org.jose4j|OIDC (token verification);" \
+        "io.smallrye.jwt|OIDC (token verification);" \
+        "cn.linli.platform.ResponseJson|response JSON (streamed, ResponseJson);" \
         "io.smallrye.graphql.execution.datafetcher.FieldDataFetcher|SmallRye field fetcher (per-field context, reflection, transformation);" \
         "io.smallrye.graphql.execution.context|SmallRye field fetcher (per-field context, reflection, transformation);" \
         "cn.linli.common.PlainFieldFetchers|plain field fetchers;" \
@@ -50,6 +54,7 @@ jfr print --stack-depth 256 --events jdk.ExecutionSample "$OUT/$LOAD.jfr" > "$OU
         "cn.linli.catalog|our queries and mapping;" \
         "cn.linli.organization|our queries and mapping;" \
         "cn.linli.booking|our queries and mapping;" \
+        "cn.linli.audit|audit log;" \
         "cn.linli.common|our queries, mapping and instrumentations;" \
         "graphql.validation|graphql-java validation;" \
         "graphql.parser|graphql parsing;" \
@@ -62,7 +67,6 @@ jfr print --stack-depth 256 --events jdk.ExecutionSample "$OUT/$LOAD.jfr" > "$OU
         "cn.linli.platform|HTTP executor, error bodies;" \
         "io.vertx.core.json|request JSON (Vert.x, Jackson);" \
         "com.fasterxml.jackson|request JSON (Vert.x, Jackson);" \
-        "io.quarkus.oidc|OIDC;" \
         "io.netty|HTTP (Netty, Vert.x);" \
         "io.vertx|HTTP (Netty, Vert.x);" \
         "io.quarkus|Quarkus (other)", parts, ";")

@@ -16,7 +16,6 @@ BENCH_NAME=pages
 source bench/common.sh "$@"
 
 # wrk prints latencies as 850.00us, 5.12ms or 1.20s
-to_ms() { echo "$1" | awk '/us$/ {printf "%.2f", $1 / 1000; next} /ms$/ {printf "%.2f", $1 + 0; next} /s$/ {printf "%.2f", $1 * 1000}'; }
 # every statement of these pages runs in autocommit, so committed transactions count statements
 xacts() { sleep 1.5; psql -d postgres -Atc "SELECT xact_commit + xact_rollback FROM pg_stat_database WHERE datname = '$DB'"; }
 
