@@ -156,7 +156,7 @@ public class BookingService {
         }
         int slotMinutes = listing.intValue("slot_minutes");
         LocalDateTime local = start.atZoneSameInstant(Row.CHINA).toLocalDateTime();
-        if (!OpeningHours.of(sql, listingId, slotMinutes).isSlotStart(local)) {
+        if (!OpeningHours.on(sql, listingId, slotMinutes, local.toLocalDate()).isSlotStart(local)) {
             throw new ValidationException("input.slotStart", "error.booking.notASlot");
         }
         checkEligibility(listing, request);
@@ -191,16 +191,17 @@ public class BookingService {
         params.put("member", request.beneficiaryMemberId() == null ? -1L : request.beneficiaryMemberId());
         boolean onBehalf = Caller.COMMUNITY_WORKER.equals(role);
         params.put("bookedBy", onBehalf ? caller.subject() : "");
-        List<Row> inserted = sql.rows("INSERT INTO booking (listing_id, organization_id, contract_id, resident_subject, "
+        List<Row> inserted = sql.rows("INSERT INTO booking AS b (listing_id, organization_id, contract_id, resident_subject, "
                 + "idempotency_key, request_fingerprint, slot_start, slot_end, for_self, beneficiary_name, beneficiary_relation, "
                 + "beneficiary_age, beneficiary_groups, contact_phone, note, beneficiary_member_id, booked_by_subject) VALUES (:listing, :organization, "
                 + "nullif(:contract, -1), :subject, :key, :fingerprint, :start, :end, :forSelf, nullif(:name, ''), "
                 + "nullif(:relation, ''), :age, coalesce(string_to_array(nullif(:groups, ''), ','), '{}'), :phone, "
-                + "nullif(:note, ''), nullif(:member, -1), nullif(:bookedBy, '')) ON CONFLICT (resident_subject, idempotency_key) DO NOTHING RETURNING id", params);
+                + "nullif(:note, ''), nullif(:member, -1), nullif(:bookedBy, '')) ON CONFLICT (resident_subject, idempotency_key) DO NOTHING RETURNING " + COLUMNS, params);
         if (inserted.isEmpty()) {
             throw new SameKeyBookedMeanwhile();
         }
-        long id = inserted.get(0).longValue("id");
+        Row booking = inserted.get(0); // as it stays: nothing else in this transaction changes it
+        long id = booking.longValue("id");
         Map<String, Object> after = new java.util.LinkedHashMap<>(
                 Map.of("status", BookingStatus.REQUESTED, "listingId", listingId, "slotStart", start.toString()));
         if (request.beneficiaryMemberId() != null) {
@@ -209,7 +210,7 @@ public class BookingService {
         audit.record(role, new AuditLog.Change(onBehalf ? "bookOnBehalf" : "bookService", "Booking", id,
                 listing.longValue("organization_id"), listing.longValue("region_id"), null, null, after));
         events.published(listing.longValue("organization_id"), id, BookingStatus.REQUESTED);
-        return read(id).map(row -> view(row, Viewer.RESIDENT)).orElseThrow();
+        return view(booking, Viewer.RESIDENT);
     }
 
     /**
@@ -221,16 +222,19 @@ public class BookingService {
     private void checkLiveBookingsOfTheDay(String subject, String key, long listingId, LocalDate day) {
         sql.rows("SELECT CAST(pg_advisory_xact_lock(hashtextextended(:lock, 0)) AS text) AS locked",
                 Map.of("lock", "booking-live-per-day|" + listingId + "|" + day + "|" + subject));
-        if (!sql.rows("SELECT 1 FROM booking WHERE resident_subject = :subject AND idempotency_key = :key",
-                Map.of("subject", subject, "key", key)).isEmpty()) {
+        // after the lock (a statement of its own: a statement sees what was committed when it began)
+        Row counted = sql.rows("SELECT count(*) FILTER (WHERE idempotency_key = :key) AS same_key, "
+                + "count(*) FILTER (WHERE listing_id = :listing AND status IN ('REQUESTED', 'CONFIRMED') "
+                + "AND slot_start >= :from AND slot_start < :to) AS live FROM booking WHERE resident_subject = :subject "
+                + "AND (idempotency_key = :key OR (listing_id = :listing AND status IN ('REQUESTED', 'CONFIRMED') "
+                + "AND slot_start >= :from AND slot_start < :to))",
+                Map.of("subject", subject, "key", key, "listing", listingId,
+                        "from", day.atStartOfDay(Row.CHINA).toOffsetDateTime(),
+                        "to", day.plusDays(1).atStartOfDay(Row.CHINA).toOffsetDateTime())).get(0);
+        if (counted.longValue("same_key") > 0) {
             throw new SameKeyBookedMeanwhile();
         }
-        long live = sql.rows("SELECT count(*) AS live FROM booking WHERE resident_subject = :subject "
-                + "AND listing_id = :listing AND status IN ('REQUESTED', 'CONFIRMED') AND slot_start >= :from "
-                + "AND slot_start < :to", Map.of("subject", subject, "listing", listingId,
-                "from", day.atStartOfDay(Row.CHINA).toOffsetDateTime(),
-                "to", day.plusDays(1).atStartOfDay(Row.CHINA).toOffsetDateTime())).get(0).longValue("live");
-        if (live >= maxLivePerResidentPerDay) {
+        if (counted.longValue("live") >= maxLivePerResidentPerDay) {
             throw new ConflictException("error.booking.livePerDay", maxLivePerResidentPerDay);
         }
     }

@@ -44,6 +44,29 @@ public final class OpeningHours {
         return hours;
     }
 
+    /**
+     * Reads a listing's hours of one date only (one statement): that weekday's ranges and the date's exceptions,
+     * which is all {@link #isSlotStart} and {@link #slotsOn} need for it.
+     */
+    public static OpeningHours on(Sql sql, long listingId, int slotMinutes, LocalDate date) {
+        OpeningHours hours = new OpeningHours(slotMinutes);
+        for (Row row : sql.rows("SELECT false AS exception, false AS closed, opens, closes FROM listing_weekly_hours "
+                + "WHERE listing_id = :id AND weekday = :weekday UNION ALL SELECT true, closed, opens, closes "
+                + "FROM listing_schedule_exception WHERE listing_id = :id AND on_date = :date",
+                Map.of("id", listingId, "weekday", date.getDayOfWeek().getValue(), "date", date))) {
+            if (row.bool("exception")) {
+                List<Range> ranges = hours.exceptions.computeIfAbsent(date, d -> new ArrayList<>());
+                if (!row.bool("closed")) {
+                    ranges.add(new Range(row.time("opens"), row.time("closes")));
+                }
+            } else {
+                hours.weekly.computeIfAbsent(date.getDayOfWeek().getValue(), d -> new ArrayList<>())
+                        .add(new Range(row.time("opens"), row.time("closes")));
+            }
+        }
+        return hours;
+    }
+
     List<Range> rangesOn(LocalDate date) {
         List<Range> ranges = exceptions.get(date);
         return ranges != null ? ranges : weekly.getOrDefault(date.getDayOfWeek().getValue(), List.of());

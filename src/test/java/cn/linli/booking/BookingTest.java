@@ -120,6 +120,24 @@ class BookingTest {
     }
 
     @Test
+    void aDateOfOtherHoursReplacesItsWeekdaysHours() {
+        String service = service("节假日时段测试", 5);
+        java.time.LocalDate today = java.time.LocalDate.now(cn.linli.common.Row.CHINA);
+        // the organization closed on the day after tomorrow, and opens only 14:00–16:00 the day after
+        fixtures.execute("INSERT INTO listing_schedule_exception (listing_id, on_date, closed, opens, closes) VALUES ("
+                + service + ", '" + today.plusDays(2) + "', true, NULL, NULL), (" + service + ", '" + today.plusDays(3)
+                + "', false, '14:00', '16:00')");
+        for (String slot : List.of(Bookings.slot(2, 10), Bookings.slot(3, 10), Bookings.slot(3, 16))) {
+            Map<String, Object> error = GraphQL.as(DAUGHTER).error(Bookings.BOOK, Map.of("input", Bookings.forFather(service, slot, null)));
+            assertEquals("input.slotStart", GraphQL.field(error), slot);
+        }
+        for (String slot : List.of(Bookings.slot(3, 14), Bookings.slot(4, 10))) {
+            assertEquals("REQUESTED", GraphQL.as(DAUGHTER).data(Bookings.BOOK, Map.of("input", Bookings.forFather(service, slot, null)))
+                    .getString("bookService.status"), slot);
+        }
+    }
+
+    @Test
     void theStateMachineAllowsOnlyLegalTransitions() {
         String service = service("状态机测试", 5);
         String id = GraphQL.as(DAUGHTER).data(Bookings.BOOK, Map.of("input", Bookings.forFather(service, Bookings.slot(2, 14), null)))
