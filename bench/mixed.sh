@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The mixed benchmark: 70 % near-me search, 20 % service page, 10 % booking (idempotency keys), with one and
-# with two instances of the service (prod jar, -Xmx512m each), against the statements the service sends (checked
+# with two instances of the service (prod jar, the JVM options of bench/common.sh), against the statements the service sends (checked
 # against its statement log first) and the leanest correct statements for the same operations, each run directly by
 # pgbench -M prepared in the same mix. The load comes from wrk (bench/mixed.lua, a load generator in C as pgbench
 # is); reports throughput, p50/p99, the JVM's CPU per request, heap and RSS, start-up time and the load generator's
