@@ -26,7 +26,7 @@ SELECT b.id, b.listing_id, b.organization_id, b.resident_subject, b.status, b.st
 BEGIN;
 SELECT l.id, l.organization_id, l.contract_id, l.capacity_per_slot, l.slot_minutes, l.min_age, l.max_age, array_to_string(l.target_groups, ',') AS target_groups, o.region_id FROM service_listing l JOIN organization o ON o.id = l.organization_id WHERE l.id = :id AND l.status = 'PUBLISHED' AND o.status IN ('ACTIVE', 'BARRED');
 \gset
-SELECT false AS exception, false AS closed, opens, closes FROM listing_weekly_hours WHERE listing_id = :id AND weekday = :weekday UNION ALL SELECT true, closed, opens, closes FROM listing_schedule_exception WHERE listing_id = :id AND on_date = :slot_date;
+SELECT false AS exception, weekday, CAST(NULL AS date) AS on_date, false AS closed, opens, closes FROM listing_weekly_hours WHERE listing_id = :id AND weekday = :weekday UNION ALL SELECT true, NULL, on_date, closed, opens, closes FROM listing_schedule_exception WHERE listing_id = :id AND on_date = :slot_date;
 SELECT CAST(pg_advisory_xact_lock(hashtextextended(:lock, 0)) AS text) AS locked;
 SELECT count(*) FILTER (WHERE idempotency_key = :key) AS same_key, count(*) FILTER (WHERE listing_id = :id AND status IN ('REQUESTED', 'CONFIRMED') AND slot_start >= :day_start AND slot_start < :day_end) AS live FROM booking WHERE resident_subject = :subject AND (idempotency_key = :key OR (listing_id = :id AND status IN ('REQUESTED', 'CONFIRMED') AND slot_start >= :day_start AND slot_start < :day_end));
 INSERT INTO booking_slot (listing_id, slot_start, taken) VALUES (:id, :slot_start, 1) ON CONFLICT (listing_id, slot_start) DO UPDATE SET taken = booking_slot.taken + 1 WHERE booking_slot.taken < :capacity_per_slot RETURNING taken;

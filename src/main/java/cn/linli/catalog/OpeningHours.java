@@ -26,22 +26,9 @@ public final class OpeningHours {
         this.slotMinutes = slotMinutes;
     }
 
-    /** Reads a listing's hours (two statements). */
+    /** Reads a listing's hours (one statement): every weekly range and every exception. */
     public static OpeningHours of(Sql sql, long listingId, int slotMinutes) {
-        OpeningHours hours = new OpeningHours(slotMinutes);
-        for (Row row : sql.rows("SELECT weekday, opens, closes FROM listing_weekly_hours WHERE listing_id = :id",
-                Map.of("id", listingId))) {
-            hours.weekly.computeIfAbsent(row.intValue("weekday"), d -> new ArrayList<>())
-                    .add(new Range(row.time("opens"), row.time("closes")));
-        }
-        for (Row row : sql.rows("SELECT on_date, closed, opens, closes FROM listing_schedule_exception "
-                + "WHERE listing_id = :id", Map.of("id", listingId))) {
-            List<Range> ranges = hours.exceptions.computeIfAbsent(row.date("on_date"), d -> new ArrayList<>());
-            if (!row.bool("closed")) {
-                ranges.add(new Range(row.time("opens"), row.time("closes")));
-            }
-        }
-        return hours;
+        return read(sql, slotMinutes, "", "", Map.of("id", listingId));
     }
 
     /**
@@ -49,19 +36,25 @@ public final class OpeningHours {
      * which is all {@link #isSlotStart} and {@link #slotsOn} need for it.
      */
     public static OpeningHours on(Sql sql, long listingId, int slotMinutes, LocalDate date) {
+        return read(sql, slotMinutes, " AND weekday = :weekday", " AND on_date = :date",
+                Map.of("id", listingId, "weekday", date.getDayOfWeek().getValue(), "date", date));
+    }
+
+    private static OpeningHours read(Sql sql, int slotMinutes, String weeklyFilter, String exceptionFilter,
+            Map<String, ?> params) {
         OpeningHours hours = new OpeningHours(slotMinutes);
-        for (Row row : sql.rows("SELECT false AS exception, false AS closed, opens, closes FROM listing_weekly_hours "
-                + "WHERE listing_id = :id AND weekday = :weekday UNION ALL SELECT true, closed, opens, closes "
-                + "FROM listing_schedule_exception WHERE listing_id = :id AND on_date = :date",
-                Map.of("id", listingId, "weekday", date.getDayOfWeek().getValue(), "date", date))) {
-            if (row.bool("exception")) {
-                List<Range> ranges = hours.exceptions.computeIfAbsent(date, d -> new ArrayList<>());
-                if (!row.bool("closed")) {
-                    ranges.add(new Range(row.time("opens"), row.time("closes")));
-                }
-            } else {
-                hours.weekly.computeIfAbsent(date.getDayOfWeek().getValue(), d -> new ArrayList<>())
+        for (Row row : sql.rows("SELECT false AS exception, weekday, CAST(NULL AS date) AS on_date, false AS closed, "
+                + "opens, closes FROM listing_weekly_hours WHERE listing_id = :id" + weeklyFilter
+                + " UNION ALL SELECT true, NULL, on_date, closed, opens, closes FROM listing_schedule_exception "
+                + "WHERE listing_id = :id" + exceptionFilter, params)) {
+            if (!row.bool("exception")) {
+                hours.weekly.computeIfAbsent(row.intValue("weekday"), d -> new ArrayList<>())
                         .add(new Range(row.time("opens"), row.time("closes")));
+                continue;
+            }
+            List<Range> ranges = hours.exceptions.computeIfAbsent(row.date("on_date"), d -> new ArrayList<>());
+            if (!row.bool("closed")) {
+                ranges.add(new Range(row.time("opens"), row.time("closes")));
             }
         }
         return hours;
