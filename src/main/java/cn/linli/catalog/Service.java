@@ -36,6 +36,7 @@ public record Service(
         @Description("The government purchase contract that funds it (政府购买服务), or null.") Funding funding,
         @Ignore Long regionId,
         @Ignore List<String> areaCodes,
+        @Ignore ServiceParts parts,
         @Description("Lifecycle status; residents only ever see PUBLISHED.") @NonNull ListingStatus status,
         @Description("Version for optimistic locking: send it back with updates and actions.") int version) {
 

@@ -13,14 +13,24 @@ import cn.linli.organization.OrganizationQueries;
 import cn.linli.region.RegionQueries;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import cn.linli.region.Region;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.LocalTime;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * Service search. One SQL statement returns a page of services with their organization and category, so
@@ -30,7 +40,10 @@ import java.util.Set;
  */
 @ApplicationScoped
 public class ServiceQueries {
-    static final String SELECT = "SELECT l.id AS l_id, l.title AS l_title, l.description AS l_description, "
+    private static final String FROM = " FROM service_listing l JOIN organization o ON o.id = l.organization_id"
+            + " JOIN category c ON c.id = l.category_id LEFT JOIN contract ct ON ct.id = l.contract_id";
+    /** Everything a service has of its own row and of its category, organization and contract; {@code %s} is the distance. */
+    private static final String SELECT_COLUMNS = "SELECT l.id AS l_id, l.title AS l_title, l.description AS l_description, "
             + "l.mode AS l_mode, l.address AS l_address, l.lat AS l_lat, l.lng AS l_lng, l.region_id AS l_region_id, "
             + "array_to_string(l.area_codes, ',') AS l_area_codes, l.pricing AS l_pricing, l.price_fen AS l_price_fen, "
             + "l.subsidy_fen AS l_subsidy_fen, l.price_unit AS l_price_unit, l.min_age AS l_min_age, "
@@ -38,9 +51,8 @@ public class ServiceQueries {
             + "l.capacity_per_slot AS l_capacity, l.slot_minutes AS l_slot_minutes, l.contact_phone AS l_contact_phone, "
             + "l.rating_average AS l_rating_average, l.rating_count AS l_rating_count, l.published_at AS l_published_at, "
             + "l.confirmed_at AS l_confirmed_at, l.status AS l_status, l.version AS l_version, ct.code AS ct_code, ct.title AS ct_title, ct.buyer_name AS ct_buyer_name, "
-            + "%s AS distance_m, " + CategoryQueries.COLUMNS + ", " + OrganizationQueries.COLUMNS
-            + " FROM service_listing l JOIN organization o ON o.id = l.organization_id"
-            + " JOIN category c ON c.id = l.category_id LEFT JOIN contract ct ON ct.id = l.contract_id";
+            + "%s AS distance_m, " + CategoryQueries.COLUMNS + ", " + OrganizationQueries.COLUMNS;
+    static final String SELECT = SELECT_COLUMNS + FROM;
     /**
      * What a list of services shows of each (its card): the columns {@link Columns#CARD} answers from, a third of
      * {@link #SELECT}'s (the organization's card columns, the listing's without its texts, place and eligibility).
@@ -50,9 +62,7 @@ public class ServiceQueries {
             + "l.price_fen AS l_price_fen, l.subsidy_fen AS l_subsidy_fen, l.price_unit AS l_price_unit, "
             + "l.rating_average AS l_rating_average, l.rating_count AS l_rating_count, l.published_at AS l_published_at, "
             + "l.confirmed_at AS l_confirmed_at, l.status AS l_status, ct.code AS ct_code, ct.title AS ct_title, "
-            + "ct.buyer_name AS ct_buyer_name, %s AS distance_m, " + CategoryQueries.COLUMNS + ", " + OrganizationQueries.CARD_COLUMNS
-            + " FROM service_listing l JOIN organization o ON o.id = l.organization_id"
-            + " JOIN category c ON c.id = l.category_id LEFT JOIN contract ct ON ct.id = l.contract_id";
+            + "ct.buyer_name AS ct_buyer_name, %s AS distance_m, " + CategoryQueries.COLUMNS + ", " + OrganizationQueries.CARD_COLUMNS + FROM;
     /** The fields of Service (GraphQL) a card answers as the full row would; the category's are all there. */
     static final Set<String> CARD_FIELDS = Set.of("id", "title", "distanceMeters", "mode", "modeLabel", "price",
             "price.pricing", "price.pricingLabel", "price.priceFen", "price.subsidyFen", "price.residentPaysFen",
@@ -80,11 +90,62 @@ public class ServiceQueries {
         }
     }
 
+    /**
+     * What a service shows from other tables, read in the listing's own statement when the request selects it: each
+     * a scalar subquery of the listing's row, aggregated as JSON (the service page was five statements, its lean
+     * statement one; issue 16). Ordered as the batched fields order them ({@link #weeklyHours} and the others).
+     */
+    public enum Part {
+        WEEKLY_HOURS("weeklyHours", "(SELECT CAST(json_agg(json_build_array(h.weekday, h.opens, h.closes) "
+                + "ORDER BY h.weekday, h.opens) AS text) FROM listing_weekly_hours h WHERE h.listing_id = l.id) AS p_weekly_hours"),
+        SCHEDULE_EXCEPTIONS("scheduleExceptions", "(SELECT CAST(json_agg(json_build_array(e.on_date, e.closed, e.opens, "
+                + "e.closes, e.note) ORDER BY e.on_date, e.opens) AS text) FROM listing_schedule_exception e "
+                + "WHERE e.listing_id = l.id AND e.on_date >= :today) AS p_exceptions"),
+        REGION("region", "(SELECT CAST(" + RegionQueries.json("r") + " AS text) FROM region r WHERE r.id = l.region_id) AS p_region"),
+        SERVICE_AREA("serviceArea", "(SELECT CAST(json_agg(" + RegionQueries.json("a") + " ORDER BY a.code) AS text) "
+                + "FROM region a WHERE a.code = ANY (l.area_codes)) AS p_service_area");
+
+        private final String field;
+        private final String column;
+
+        Part(String field, String column) {
+            this.field = field;
+            this.column = column;
+        }
+
+        /** The parts among the fields selected below a service (paths relative to it, as SelectedPaths gives them). */
+        public static Set<Part> forSelection(Set<String> serviceFields) {
+            Set<Part> parts = EnumSet.noneOf(Part.class);
+            for (Part part : values()) {
+                if (serviceFields.contains(part.field)) {
+                    parts.add(part);
+                }
+            }
+            return parts;
+        }
+    }
+
+    /** {@link #SELECT} with the parts' columns; {@code params} gets what they need. */
+    static String select(String distance, Set<Part> parts, Map<String, Object> params) {
+        if (parts.isEmpty()) {
+            return SELECT.formatted(distance);
+        }
+        StringBuilder columns = new StringBuilder(SELECT_COLUMNS.formatted(distance));
+        for (Part part : parts) {
+            columns.append(", ").append(part.column);
+        }
+        if (parts.contains(Part.SCHEDULE_EXCEPTIONS)) {
+            params.put("today", LocalDate.now(Row.CHINA));
+        }
+        return columns.append(FROM).toString();
+    }
+
     /** What residents may see. The literal status matches the partial indexes' predicate. */
     static final String VISIBLE = "l.status = 'PUBLISHED' AND " + cn.linli.organization.OrganizationStatus.SHOWS_SERVICES_SQL;
     /** The text the bigram index is built on; the query must repeat it exactly for the index to apply. */
     static final String SEARCHABLE_TEXT = "l.title || ' ' || l.description";
     private static final String DISTANCE = "linli_distance_m(:lat, :lng, l.lat, l.lng)";
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     @Inject
     Sql sql;
@@ -94,7 +155,7 @@ public class ServiceQueries {
     RegionQueries regions;
 
     public ServiceConnection search(ServiceFilter filter, NearInput near, ServiceOrder requestedOrder, Integer first,
-            String after, Columns columns) {
+            String after, Columns columns, Set<Part> parts) {
         int pageSize = Paging.pageSize(first);
         List<String> where = new ArrayList<>(List.of(VISIBLE));
         Map<String, Object> params = new HashMap<>();
@@ -108,13 +169,14 @@ public class ServiceQueries {
         ServiceOrder order = orderOf(requestedOrder, keyword, near);
         KeysetQuery query = keyset(order, keyword, params);
         boolean cards = columns == Columns.CARD;
-        String selectFrom = (cards ? CARD_SELECT : SELECT).formatted(near == null ? "CAST(NULL AS double precision)" : DISTANCE);
+        String distance = near == null ? "CAST(NULL AS double precision)" : DISTANCE;
+        String selectFrom = cards ? CARD_SELECT.formatted(distance) : select(distance, parts, params);
         KeysetQuery.Page page = query.fetch(sql, selectFrom, where, params, after, pageSize);
         if (page.rows().isEmpty() && filter != null) {
             // An empty page may mean a mistyped code: tell the client, at the cost of a lookup only now.
             checkCodes(filter);
         }
-        return new ServiceConnection(page.edges((cursor, row) -> new ServiceConnection.ServiceEdge(cursor, cards ? card(row) : service(row))),
+        return new ServiceConnection(page.edges((cursor, row) -> new ServiceConnection.ServiceEdge(cursor, cards ? card(row) : service(row, parts))),
                 page.pageInfo(after != null));
     }
 
@@ -138,11 +200,71 @@ public class ServiceQueries {
         return services;
     }
 
-    /** A service residents may see, by id. */
-    public Optional<Service> visible(String id) {
-        long listingId = Ids.parse(id, "id");
-        return sql.rows(SELECT.formatted("CAST(NULL AS double precision)") + " WHERE " + VISIBLE + " AND l.id = :id",
-                Map.of("id", listingId)).stream().map(ServiceQueries::service).findFirst();
+    /** A service residents may see, by id, with the parts the request shows, in one statement. */
+    public Optional<Service> visible(String id, Set<Part> parts) {
+        Map<String, Object> params = new HashMap<>(Map.of("id", Ids.parse(id, "id")));
+        return sql.rows(select("CAST(NULL AS double precision)", parts, params) + " WHERE " + VISIBLE + " AND l.id = :id",
+                params).stream().map(row -> service(row, parts)).findFirst();
+    }
+
+    /** Each service's weekly hours, Monday first: as its own statement read them, else for all in one statement. */
+    public List<List<Schedule.WeeklyHours>> weeklyHours(List<Service> list) {
+        if (list.stream().allMatch(s -> s.parts().weeklyHours() != null)) {
+            return list.stream().map(s -> s.parts().weeklyHours()).toList();
+        }
+        Map<Long, List<Schedule.WeeklyHours>> byListing = new HashMap<>();
+        for (Row row : sql.rows("SELECT listing_id, weekday, opens, closes FROM listing_weekly_hours "
+                + "WHERE listing_id IN (:ids) ORDER BY weekday, opens", Map.of("ids", ids(list)))) {
+            Schedule.WeeklyHours hours = new Schedule.WeeklyHours(row.longValue("listing_id"), row.intValue("weekday"),
+                    row.time("opens"), row.time("closes"));
+            byListing.computeIfAbsent(hours.listingId(), id -> new ArrayList<>()).add(hours);
+        }
+        return list.stream().map(s -> byListing.getOrDefault(Long.parseLong(s.id()), List.of())).toList();
+    }
+
+    /** Each service's exceptions from today on (China's date), the earliest first; as {@link #weeklyHours}. */
+    public List<List<Schedule.ScheduleException>> scheduleExceptions(List<Service> list) {
+        if (list.stream().allMatch(s -> s.parts().exceptions() != null)) {
+            return list.stream().map(s -> s.parts().exceptions()).toList();
+        }
+        Map<Long, List<Schedule.ScheduleException>> byListing = new HashMap<>();
+        for (Row row : sql.rows("SELECT listing_id, on_date, closed, opens, closes, note FROM listing_schedule_exception "
+                + "WHERE listing_id IN (:ids) AND on_date >= :today ORDER BY on_date, opens",
+                Map.of("ids", ids(list), "today", LocalDate.now(Row.CHINA)))) {
+            Schedule.ScheduleException exception = new Schedule.ScheduleException(row.longValue("listing_id"),
+                    row.date("on_date"), row.bool("closed"), row.time("opens"), row.time("closes"), row.string("note"));
+            byListing.computeIfAbsent(exception.listingId(), id -> new ArrayList<>()).add(exception);
+        }
+        return list.stream().map(s -> byListing.getOrDefault(Long.parseLong(s.id()), List.of())).toList();
+    }
+
+    /** Each service's region (where it is located), null for none; as {@link #weeklyHours}. */
+    public List<Region> regions(List<Service> list) {
+        if (list.stream().allMatch(s -> s.regionId() == null || s.parts().region() != null)) {
+            return list.stream().map(s -> s.regionId() == null ? null : s.parts().region()).toList();
+        }
+        List<Long> regionIds = list.stream().map(Service::regionId).filter(id -> id != null).distinct().toList();
+        Map<Long, Region> byId = regions.byIds(regionIds).stream().collect(Collectors.toMap(Region::id, Function.identity()));
+        return list.stream().map(s -> s.regionId() == null ? null : byId.get(s.regionId())).toList();
+    }
+
+    /** Each service's service area, in the order its listing names the regions; as {@link #weeklyHours}. */
+    public List<List<Region>> serviceAreas(List<Service> list) {
+        if (list.stream().allMatch(s -> s.parts().serviceArea() != null)) {
+            return list.stream().map(s -> s.parts().serviceArea()).toList();
+        }
+        Set<String> codes = new LinkedHashSet<>();
+        list.forEach(s -> codes.addAll(s.areaCodes()));
+        Map<String, Region> byCode = regions.byCodes(codes).stream().collect(Collectors.toMap(Region::code, Function.identity()));
+        return list.stream().map(s -> area(s.areaCodes(), byCode)).toList();
+    }
+
+    private static List<Region> area(List<String> areaCodes, Map<String, Region> byCode) {
+        return areaCodes.stream().map(byCode::get).filter(r -> r != null).toList();
+    }
+
+    private static List<Long> ids(List<Service> list) {
+        return list.stream().map(s -> Long.parseLong(s.id())).toList();
     }
 
     private static void addNear(NearInput near, List<String> where, Map<String, Object> params) {
@@ -262,6 +384,11 @@ public class ServiceQueries {
     }
 
     static Service service(Row row) {
+        return service(row, Set.of());
+    }
+
+    /** A service from {@link #select}, with the parts its statement read. */
+    static Service service(Row row, Set<Part> parts) {
         Double lat = row.doubleValue("l_lat");
         Double lng = row.doubleValue("l_lng");
         BigDecimal average = row.decimal("l_rating_average");
@@ -278,8 +405,57 @@ public class ServiceQueries {
                 average == null ? null : average.doubleValue(), row.intValue("l_rating_count"),
                 row.dateTime("l_published_at"), row.dateTime("l_confirmed_at"),
                 contract == null ? null : new Service.Funding(contract, row.string("ct_title"), row.string("ct_buyer_name")),
-                row.longValue("l_region_id"), row.list("l_area_codes"), ListingStatus.valueOf(row.string("l_status")),
+                row.longValue("l_region_id"), row.list("l_area_codes"),
+                parts.isEmpty() ? ServiceParts.NONE : parts(row, parts), ListingStatus.valueOf(row.string("l_status")),
                 row.intValue("l_version"));
+    }
+
+    private static ServiceParts parts(Row row, Set<Part> parts) {
+        long listingId = row.longValue("l_id");
+        List<Schedule.WeeklyHours> hours = null;
+        if (parts.contains(Part.WEEKLY_HOURS)) {
+            hours = new ArrayList<>();
+            for (JsonNode h : json(row, "p_weekly_hours")) {
+                hours.add(new Schedule.WeeklyHours(listingId, h.get(0).intValue(), LocalTime.parse(h.get(1).textValue()),
+                        LocalTime.parse(h.get(2).textValue())));
+            }
+        }
+        List<Schedule.ScheduleException> exceptions = null;
+        if (parts.contains(Part.SCHEDULE_EXCEPTIONS)) {
+            exceptions = new ArrayList<>();
+            for (JsonNode e : json(row, "p_exceptions")) {
+                exceptions.add(new Schedule.ScheduleException(listingId, LocalDate.parse(e.get(0).textValue()),
+                        e.get(1).booleanValue(), time(e.get(2)), time(e.get(3)), e.get(4).textValue()));
+            }
+        }
+        Region region = null;
+        if (parts.contains(Part.REGION) && row.get("p_region") != null) {
+            region = RegionQueries.region(json(row, "p_region"));
+        }
+        List<Region> area = null;
+        if (parts.contains(Part.SERVICE_AREA)) {
+            Map<String, Region> byCode = new HashMap<>();
+            for (JsonNode a : json(row, "p_service_area")) {
+                Region r = RegionQueries.region(a);
+                byCode.put(r.code(), r);
+            }
+            area = area(row.list("l_area_codes"), byCode);
+        }
+        return new ServiceParts(hours, exceptions, region, area);
+    }
+
+    /** A JSON column of a part; an empty array for SQL's null (json_agg of no rows). */
+    private static JsonNode json(Row row, String column) {
+        String text = row.string(column);
+        try {
+            return text == null ? JSON.createArrayNode() : JSON.readTree(text);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("PostgreSQL wrote JSON that does not parse in " + column, e);
+        }
+    }
+
+    private static LocalTime time(JsonNode node) {
+        return node.isNull() ? null : LocalTime.parse(node.textValue());
     }
 
     /** A service from {@link #CARD_SELECT}: the fields outside {@link #CARD_FIELDS} are empty. */
@@ -294,7 +470,7 @@ public class ServiceQueries {
                 null, 0, 0, null, average == null ? null : average.doubleValue(), row.intValue("l_rating_count"),
                 row.dateTime("l_published_at"), row.dateTime("l_confirmed_at"),
                 contract == null ? null : new Service.Funding(contract, row.string("ct_title"), row.string("ct_buyer_name")),
-                null, List.of(), ListingStatus.valueOf(row.string("l_status")), 0);
+                null, List.of(), ServiceParts.NONE, ListingStatus.valueOf(row.string("l_status")), 0);
     }
 
     /** Degrees around a point that surely contain a circle of {@code radius} metres. */

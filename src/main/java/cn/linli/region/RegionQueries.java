@@ -4,6 +4,7 @@ import cn.linli.common.Location;
 import cn.linli.common.Row;
 import cn.linli.common.Sql;
 import cn.linli.common.ValidationException;
+import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Collection;
@@ -60,6 +61,29 @@ public class RegionQueries {
         }
         return sql.rows("SELECT " + COLUMNS + " FROM region WHERE code IN (:codes) ORDER BY code",
                 Map.of("codes", codes)).stream().map(RegionQueries::region).toList();
+    }
+
+    /**
+     * A region of alias {@code a} as one JSON array, for a statement that reads regions together with what refers to
+     * them (a service page: its region and service area in the listing's own statement). Read with {@link #region(JsonNode)}.
+     */
+    public static String json(String a) {
+        return "json_build_array(%1$s.id, %1$s.parent_id, %1$s.code, %1$s.name, %1$s.level, %1$s.lat, %1$s.lng, "
+                .formatted(a) + "%1$s.population, %1$s.aged_60_plus, %1$s.children_0_3, %1$s.children_3_12)".formatted(a);
+    }
+
+    /** A region from {@link #json}: doubles as PostgreSQL writes them (shortest exact), so they read back the same. */
+    public static Region region(JsonNode array) {
+        JsonNode lat = array.get(5);
+        JsonNode lng = array.get(6);
+        return new Region(array.get(0).longValue(), array.get(1).isNull() ? null : array.get(1).longValue(),
+                array.get(2).textValue(), array.get(3).textValue(), RegionLevel.valueOf(array.get(4).textValue()),
+                lat.isNull() || lng.isNull() ? null : new Location(lat.doubleValue(), lng.doubleValue()),
+                integer(array.get(7)), integer(array.get(8)), integer(array.get(9)), integer(array.get(10)));
+    }
+
+    private static Integer integer(JsonNode node) {
+        return node == null || node.isNull() ? null : node.intValue();
     }
 
     static Region region(Row row) {

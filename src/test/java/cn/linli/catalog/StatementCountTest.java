@@ -61,17 +61,17 @@ class StatementCountTest {
     }
 
     /**
-     * The service page: the service with its organization, category and contract, then one statement per batched
-     * field (weekly hours, exceptions, region, service area); the category's parent comes from the category tree,
-     * which is kept (CategoryQueries), not read for every page.
+     * The service page: the service with its organization, category and contract, its weekly hours, exceptions,
+     * region and service area in one statement (ServiceQueries.Part); the category's parent comes from the category
+     * tree, which is kept (CategoryQueries), not read for every page.
      */
     @Test
-    void theServicePageIsFiveStatements() {
+    void theServicePageIsOneStatement() {
         String id = GraphQL.anonymous().data(GraphQL.operation("NearbyServices"),
                 Map.of("lat", 36.064, "lng", 103.80, "radiusMeters", 20000, "categoryCode", "elderly.meal", "first", 1))
                 .getString("services.edges[0].node.id");
         GraphQL.anonymous().data(GraphQL.operation("ServiceDetail"), Map.of("id", id)); // the tree is read once in a while
-        assertEquals(5, Statements.during(() -> {
+        assertEquals(1, Statements.during(() -> {
             var page = GraphQL.anonymous().data(GraphQL.operation("ServiceDetail"), Map.of("id", id));
             assertEquals("elderly", page.getString("service.category.parent.code"));
         }));
