@@ -3,7 +3,8 @@
 # (wrk with bench/mixed.lua, 32 connections): where the JVM's CPU goes.
 #   bench/profile.sh          30 s recording after the warm-up of bench/common.sh (60 s); prints the top frames and the share of samples
 #                             under each layer (a sample counts for the first layer found on its stack)
-#   BENCH_LOAD=mixed bench/profile.sh   the same under the mixed morning (BENCH_LOAD=booking: bookings alone)
+#   BENCH_LOAD=mixed bench/profile.sh   the same under the mixed morning (BENCH_LOAD=booking: bookings alone;
+#                             BENCH_LOAD=detail: the service page at 16 connections)
 # Same data set and settings as bench/run.sh. The recording and the report go to bench/results/<time>-profile/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -14,6 +15,7 @@ load() { # SECONDS
   case $LOAD in
     mixed) wrk -t2 -c32 -d"${1}s" -s bench/mixed.lua "http://localhost:$PORT" -- "$OUT/detail-ids.txt" "$OUT/slots.txt" "$OUT/token.txt" ;;
     booking) BENCH_MIX=booking wrk -t2 -c32 -d"${1}s" -s bench/mixed.lua "http://localhost:$PORT" -- "$OUT/detail-ids.txt" "$OUT/slots.txt" "$OUT/token.txt" ;;
+    detail) wrk -t2 -c16 -d"${1}s" -s bench/detail.lua "http://localhost:$PORT" -- "$OUT/detail-ids.txt" ;;
     *) wrk -t2 -c16 -d"${1}s" -s bench/near-me.lua "http://localhost:$PORT" ;;
   esac
 }

@@ -18,6 +18,7 @@ import graphql.schema.LightDataFetcher;
 import graphql.schema.SelectedField;
 import graphql.schema.visibility.DefaultGraphqlFieldVisibility;
 import graphql.schema.visibility.GraphqlFieldVisibility;
+import io.smallrye.graphql.execution.datafetcher.BatchDataFetcher;
 import io.smallrye.graphql.execution.datafetcher.FieldDataFetcher;
 import io.smallrye.graphql.execution.datafetcher.PlugableDataFetcher;
 import io.smallrye.graphql.schema.model.Field;
@@ -48,10 +49,11 @@ import org.jboss.logging.Logger;
  * scalar's (dates, {@code Long} as {@code BigInteger}), adapters, formats, maps and arrays. The schema does not
  * change; only who reads the value does.
  * <p>
- * The fetchers SmallRye keeps (operations, source fields, converted values) are handed an environment whose
- * selection set is empty ({@link WithoutSelectedFields}): SmallRye renders the selection below a field as JSON,
- * twice, on every call, for its {@code Context.getSelectedFields()}, which nothing in this service reads (a test
- * keeps it so).
+ * The fetchers SmallRye keeps (operations, source fields, converted values, batched {@code @Source List} fields) are
+ * handed an environment whose selection set is empty ({@link WithoutSelectedFields}): SmallRye renders the selection
+ * below a field as JSON, twice, on every call, for its {@code Context.getSelectedFields()}, which nothing in this
+ * service reads (a test keeps it so). For a batched field that selection set was also graphql-java's normalized
+ * operation, built for the whole document on first use: 12 % of the service page's CPU (issue 16).
  * <p>
  * The code registry it rebuilds for the engine also gets graphql-java's default field visibility in place of the
  * blocking pattern SmallRye makes of Quarkus's default ({@code "default"}), which graphql-java matched against every
@@ -100,8 +102,8 @@ public class PlainFieldFetchers implements EventingService {
                     if (accessor != null) {
                         codeRegistry.dataFetcher(coordinates, new Plain(accessor));
                         plain.add(type.getName() + "." + definition.getName());
-                    } else if (fetcher instanceof PlugableDataFetcher<?> smallRye) {
-                        codeRegistry.dataFetcher(coordinates, WithoutSelectedFields.of(smallRye));
+                    } else if (fetcher instanceof PlugableDataFetcher<?> || fetcher instanceof BatchDataFetcher<?>) {
+                        codeRegistry.dataFetcher(coordinates, WithoutSelectedFields.of(fetcher));
                         wrapped.add(type.getName() + "." + definition.getName());
                     }
                 }

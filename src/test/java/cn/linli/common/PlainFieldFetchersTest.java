@@ -47,8 +47,8 @@ class PlainFieldFetchersTest {
                 "Category.name", "Service.distanceMeters", "Service.ratingAverage")) {
             assertTrue(plain.contains(field), field + " in " + plain);
         }
-        // an OffsetDateTime as DateTime and a long as BigInteger: SmallRye converts them; a resolver with @Source
-        for (String field : List.of("Service.confirmedAt", "Service.publishedAt", "Query.services")) {
+        // an OffsetDateTime as DateTime and a long as BigInteger: SmallRye converts them; an operation; a batched @Source field
+        for (String field : List.of("Service.confirmedAt", "Service.publishedAt", "Query.services", "Service.weeklyHours")) {
             assertFalse(plain.contains(field), field);
             assertTrue(PlainFieldFetchers.fieldsWithoutSelection().contains(field), field);
         }
