@@ -2,6 +2,7 @@ package cn.linli.catalog;
 
 import cn.linli.common.Location;
 import cn.linli.common.Messages;
+import cn.linli.common.ReadAlready;
 import cn.linli.common.Row;
 import cn.linli.organization.Organization;
 import java.time.LocalDate;
@@ -38,10 +39,27 @@ public record Service(
         @Ignore List<String> areaCodes,
         @Ignore ServiceParts parts,
         @Description("Lifecycle status; residents only ever see PUBLISHED.") @NonNull ListingStatus status,
-        @Description("Version for optimistic locking: send it back with updates and actions.") int version) {
+        @Description("Version for optimistic locking: send it back with updates and actions.") int version)
+        implements ReadAlready {
 
     /** Listings not confirmed for this many days are shown to residents as stale. */
     public static final int STALE_AFTER_DAYS = 180;
+
+    /** The batched fields of ServiceApi its statement read (ServiceQueries.Part); their resolvers check nothing. */
+    @Override
+    public Object readAlready(String field) {
+        if (field.equals("region") && regionId == null) {
+            return null; // located nowhere: the resolver's answer too
+        }
+        Object value = switch (field) {
+            case "weeklyHours" -> parts.weeklyHours();
+            case "scheduleExceptions" -> parts.exceptions();
+            case "region" -> parts.region();
+            case "serviceArea" -> parts.serviceArea();
+            default -> null;
+        };
+        return value == null ? ReadAlready.NOT_READ : value;
+    }
 
     @Description("Label of the mode in the request language (到店 / 上门 / 线上).")
     @NonNull

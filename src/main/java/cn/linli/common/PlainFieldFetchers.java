@@ -67,6 +67,8 @@ public class PlainFieldFetchers implements EventingService {
     private static volatile Set<String> served = Set.of();
     /** The fields SmallRye still serves, handed an environment without a selection. */
     private static volatile Set<String> withoutSelection = Set.of();
+    /** Batched fields answered from what their source carries ({@link ReadAlready}), for the tests. */
+    private static final java.util.concurrent.atomic.LongAdder READ_ALREADY = new java.util.concurrent.atomic.LongAdder();
     /** The field visibility of the engine last built. */
     private static volatile GraphqlFieldVisibility visibility;
 
@@ -102,7 +104,10 @@ public class PlainFieldFetchers implements EventingService {
                     if (accessor != null) {
                         codeRegistry.dataFetcher(coordinates, new Plain(accessor));
                         plain.add(type.getName() + "." + definition.getName());
-                    } else if (fetcher instanceof PlugableDataFetcher<?> || fetcher instanceof BatchDataFetcher<?>) {
+                    } else if (fetcher instanceof BatchDataFetcher<?>) {
+                        codeRegistry.dataFetcher(coordinates, new Batched(fetcher, definition.getName()));
+                        wrapped.add(type.getName() + "." + definition.getName());
+                    } else if (fetcher instanceof PlugableDataFetcher<?>) {
                         codeRegistry.dataFetcher(coordinates, WithoutSelectedFields.of(fetcher));
                         wrapped.add(type.getName() + "." + definition.getName());
                     }
@@ -127,6 +132,10 @@ public class PlainFieldFetchers implements EventingService {
 
     static GraphqlFieldVisibility fieldVisibility() {
         return visibility;
+    }
+
+    static long answeredFromSource() {
+        return READ_ALREADY.sum();
     }
 
     static Set<String> fieldsWithoutSelection() {
@@ -211,6 +220,31 @@ public class PlainFieldFetchers implements EventingService {
             Trivial(DataFetcher<?> smallRye) {
                 super(smallRye);
             }
+        }
+    }
+
+    /**
+     * A batched field ({@code @Source List<…>}): the value its source carries ({@link ReadAlready}) as it is, else
+     * SmallRye's batch fetcher (its DataLoader, then the resolver for the whole batch) without a selection set.
+     */
+    static final class Batched extends WithoutSelectedFields {
+        private final String field;
+
+        Batched(DataFetcher<?> smallRye, String field) {
+            super(smallRye);
+            this.field = field;
+        }
+
+        @Override
+        public Object get(DataFetchingEnvironment environment) throws Exception {
+            if (environment.getSource() instanceof ReadAlready source) {
+                Object value = source.readAlready(field);
+                if (value != ReadAlready.NOT_READ) {
+                    READ_ALREADY.increment();
+                    return value;
+                }
+            }
+            return super.get(environment);
         }
     }
 

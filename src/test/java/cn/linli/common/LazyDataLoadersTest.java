@@ -35,13 +35,31 @@ class LazyDataLoadersTest {
         long[] statements = new long[1];
         JsonPath[] page = new JsonPath[1];
         long made = LazyDataLoaders.made();
+        long fromSource = PlainFieldFetchers.answeredFromSource();
         statements[0] = Statements.during(() -> page[0] = GraphQL.anonymous().data(WITH_REGIONS, DEMO));
-        assertEquals(2, LazyDataLoaders.made() - made, "one loader for the services' region, one for the organizations'");
+        assertEquals(1, LazyDataLoaders.made() - made, "one loader, for the organizations' region");
+        assertEquals(20, PlainFieldFetchers.answeredFromSource() - fromSource,
+                "the services' regions, read with the search (ServiceQueries.Part), handed on without a loader");
         assertEquals(20, page[0].getList("services.edges").size());
         assertTrue(page[0].getString("services.edges[0].node.region.code").startsWith("620103"), page[0].prettify());
         assertTrue(page[0].getString("services.edges[0].node.organization.region.code").startsWith("620103"), page[0].prettify());
-        // the services' regions come with the search (ServiceQueries.Part); their loader hands them on
         assertEquals(2, statements[0], "the search, then one statement for the organizations' regions of the whole page");
+    }
+
+    /**
+     * The service page reads its hours, exceptions, region and service area with the listing: no loader for them, only
+     * the category's parent's (answered from the kept category tree, CategoryQueries).
+     */
+    @Test
+    void theServicePageMakesOnlyTheCategoryParentsLoader() {
+        String id = GraphQL.anonymous().data(NEAR, DEMO).getString("services.edges[0].node.id");
+        GraphQL.anonymous().data(GraphQL.operation("ServiceDetail"), Map.of("id", id));
+        long made = LazyDataLoaders.made();
+        long fromSource = PlainFieldFetchers.answeredFromSource();
+        JsonPath page = GraphQL.anonymous().data(GraphQL.operation("ServiceDetail"), Map.of("id", id));
+        assertEquals(made + 1, LazyDataLoaders.made());
+        assertEquals(4, PlainFieldFetchers.answeredFromSource() - fromSource, "weeklyHours, scheduleExceptions, region, serviceArea");
+        assertTrue(page.getList("service.weeklyHours").size() > 0, page.prettify());
     }
 
     /**
