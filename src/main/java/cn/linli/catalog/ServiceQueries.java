@@ -207,11 +207,11 @@ public class ServiceQueries {
                 params).stream().map(row -> service(row, parts)).findFirst();
     }
 
-    /** Each service's weekly hours, Monday first: as its own statement read them, else for all in one statement. */
+    /**
+     * Each service's weekly hours, Monday first, for all in one statement. The engine asks only for services whose
+     * own statement did not read them ({@link cn.linli.common.ReadAlready}: it hands those on as read).
+     */
     public List<List<Schedule.WeeklyHours>> weeklyHours(List<Service> list) {
-        if (list.stream().allMatch(s -> s.parts().weeklyHours() != null)) {
-            return list.stream().map(s -> s.parts().weeklyHours()).toList();
-        }
         Map<Long, List<Schedule.WeeklyHours>> byListing = new HashMap<>();
         for (Row row : sql.rows("SELECT listing_id, weekday, opens, closes FROM listing_weekly_hours "
                 + "WHERE listing_id IN (:ids) ORDER BY weekday, opens", Map.of("ids", ids(list)))) {
@@ -224,9 +224,6 @@ public class ServiceQueries {
 
     /** Each service's exceptions from today on (China's date), the earliest first; as {@link #weeklyHours}. */
     public List<List<Schedule.ScheduleException>> scheduleExceptions(List<Service> list) {
-        if (list.stream().allMatch(s -> s.parts().exceptions() != null)) {
-            return list.stream().map(s -> s.parts().exceptions()).toList();
-        }
         Map<Long, List<Schedule.ScheduleException>> byListing = new HashMap<>();
         for (Row row : sql.rows("SELECT listing_id, on_date, closed, opens, closes, note FROM listing_schedule_exception "
                 + "WHERE listing_id IN (:ids) AND on_date >= :today ORDER BY on_date, opens",
@@ -240,9 +237,6 @@ public class ServiceQueries {
 
     /** Each service's region (where it is located), null for none; as {@link #weeklyHours}. */
     public List<Region> regions(List<Service> list) {
-        if (list.stream().allMatch(s -> s.regionId() == null || s.parts().region() != null)) {
-            return list.stream().map(s -> s.regionId() == null ? null : s.parts().region()).toList();
-        }
         List<Long> regionIds = list.stream().map(Service::regionId).filter(id -> id != null).distinct().toList();
         Map<Long, Region> byId = regions.byIds(regionIds).stream().collect(Collectors.toMap(Region::id, Function.identity()));
         return list.stream().map(s -> s.regionId() == null ? null : byId.get(s.regionId())).toList();
@@ -250,9 +244,6 @@ public class ServiceQueries {
 
     /** Each service's service area, in the order its listing names the regions; as {@link #weeklyHours}. */
     public List<List<Region>> serviceAreas(List<Service> list) {
-        if (list.stream().allMatch(s -> s.parts().serviceArea() != null)) {
-            return list.stream().map(s -> s.parts().serviceArea()).toList();
-        }
         Set<String> codes = new LinkedHashSet<>();
         list.forEach(s -> codes.addAll(s.areaCodes()));
         Map<String, Region> byCode = regions.byCodes(codes).stream().collect(Collectors.toMap(Region::code, Function.identity()));

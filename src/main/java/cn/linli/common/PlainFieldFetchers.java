@@ -33,6 +33,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Supplier;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.jboss.logging.Logger;
@@ -68,7 +69,7 @@ public class PlainFieldFetchers implements EventingService {
     /** The fields SmallRye still serves, handed an environment without a selection. */
     private static volatile Set<String> withoutSelection = Set.of();
     /** Batched fields answered from what their source carries ({@link ReadAlready}), for the tests. */
-    private static final java.util.concurrent.atomic.LongAdder READ_ALREADY = new java.util.concurrent.atomic.LongAdder();
+    private static final LongAdder READ_ALREADY = new LongAdder();
     /** The field visibility of the engine last built. */
     private static volatile GraphqlFieldVisibility visibility;
 

@@ -7,10 +7,12 @@ import cn.linli.common.ValidationException;
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /** Reads of the region tree. */
 @ApplicationScoped
@@ -68,11 +70,11 @@ public class RegionQueries {
      * them (a service page: its region and service area in the listing's own statement). Read with {@link #region(JsonNode)}.
      */
     public static String json(String a) {
-        return "json_build_array(%1$s.id, %1$s.parent_id, %1$s.code, %1$s.name, %1$s.level, %1$s.lat, %1$s.lng, "
-                .formatted(a) + "%1$s.population, %1$s.aged_60_plus, %1$s.children_0_3, %1$s.children_3_12)".formatted(a);
+        return Arrays.stream(COLUMNS.split(", ")).map(column -> a + "." + column)
+                .collect(Collectors.joining(", ", "json_build_array(", ")"));
     }
 
-    /** A region from {@link #json}: doubles as PostgreSQL writes them (shortest exact), so they read back the same. */
+    /** A region from {@link #json} (the values in the order of {@link #COLUMNS}): doubles as PostgreSQL writes them (shortest exact), so they read back the same. */
     public static Region region(JsonNode array) {
         JsonNode lat = array.get(5);
         JsonNode lng = array.get(6);
